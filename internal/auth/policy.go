@@ -1,0 +1,66 @@
+package auth
+
+import "context"
+
+// Action is something a user may try to do.
+type Action string
+
+const (
+	ViewUnit     Action = "unit.view"     // see a unit and its data
+	EditUnit     Action = "unit.edit"     // change a unit's own data (contact details, aliases; later its plans and reports)
+	ManageUnits  Action = "unit.manage"   // create, restructure, rename, merge, dissolve, import units
+	ManageGroups Action = "group.manage"  // define unit groups
+	ManageUsers  Action = "user.manage"   // create and change accounts of a unit
+	ViewAudit    Action = "audit.view"    // read the audit trail
+	GrantAdmin   Action = "user.grantadm" // give or take the admin role
+)
+
+// Tree answers subtree questions; *org.Store implements it.
+type Tree interface {
+	IsWithin(ctx context.Context, root, id int64) (bool, error)
+}
+
+// Policy decides access. It is the only place where roles are turned into
+// permissions; handlers ask Can and never look at roles themselves.
+type Policy struct{ Tree Tree }
+
+// Can reports whether u may do action on the unit unitID (0 for actions not
+// about one unit, such as ViewAudit). The rules:
+//   - admin: everything;
+//   - coordinator (Sở Nội vụ): every unit action anywhere, accounts (but not
+//     the admin role), groups, the audit trail;
+//   - officer: sees its own unit's subtree, edits its own unit's data;
+//   - leader: sees its own unit's subtree, changes nothing;
+//   - appraiser: sees every unit, changes nothing (the index adds its rights).
+func (p Policy) Can(ctx context.Context, u *User, action Action, unitID int64) (bool, error) {
+	if u == nil || !u.Active {
+		return false, nil
+	}
+	if u.Has(RoleAdmin) {
+		return true, nil
+	}
+	if u.Has(RoleCoordinator) {
+		return action != GrantAdmin, nil
+	}
+	switch action {
+	case ViewUnit:
+		if u.Has(RoleAppraiser) {
+			return true, nil
+		}
+		if u.Has(RoleOfficer) || u.Has(RoleLeader) {
+			return p.Tree.IsWithin(ctx, u.UnitID, unitID)
+		}
+	case EditUnit:
+		return u.Has(RoleOfficer) && unitID == u.UnitID, nil
+	}
+	return false, nil
+}
+
+// ScopeRoot returns the unit whose subtree bounds what u may see in lists,
+// or 0 when u sees every unit.
+func (p Policy) ScopeRoot(u *User) int64 {
+	if u.Has(RoleAdmin) || u.Has(RoleCoordinator) || u.Has(RoleAppraiser) {
+		return 0
+	}
+	return u.UnitID
+}

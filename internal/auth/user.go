@@ -131,7 +131,9 @@ func sortRoles(rs []Role) {
 }
 
 // Get returns the user with id, or db.ErrNotFound.
-func (s *Store) Get(ctx context.Context, id int64) (User, error) { return getUser(ctx, s.db, "id = ?", id) }
+func (s *Store) Get(ctx context.Context, id int64) (User, error) {
+	return getUser(ctx, s.db, "id = ?", id)
+}
 
 // GetByUsername returns the user with username (case-insensitive).
 func (s *Store) GetByUsername(ctx context.Context, username string) (User, error) {

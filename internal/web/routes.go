@@ -1,0 +1,88 @@
+package web
+
+import "net/http"
+
+// routes registers every page. h.auth wraps pages that need a signed-in user;
+// the permission for each unit or action is checked inside the handler
+// through h.can, because it depends on the unit in the path.
+func (h *Handler) routes() {
+	m := h.mux
+	m.HandleFunc("GET /static/{hash}/{name...}", h.assets.serve)
+	m.HandleFunc("GET /login", h.loginForm)
+	m.HandleFunc("POST /login", h.login)
+	m.HandleFunc("POST /logout", h.logout)
+	m.Handle("GET /{$}", h.auth(h.home))
+
+	// Units and their history.
+	m.Handle("GET /units", h.auth(h.unitList))
+	m.Handle("GET /units/new", h.auth(h.unitNew))
+	m.Handle("POST /units", h.auth(h.unitCreate))
+	m.Handle("GET /units/{id}", h.auth(h.unitShow))
+	m.Handle("GET /units/{id}/edit", h.auth(h.unitEdit))
+	m.Handle("POST /units/{id}", h.auth(h.unitUpdate))
+	m.Handle("POST /units/{id}/delete", h.auth(h.unitDelete))
+	m.Handle("GET /units/{id}/rename", h.auth(h.unitRenameForm))
+	m.Handle("POST /units/{id}/rename", h.auth(h.unitRename))
+	m.Handle("GET /units/{id}/move", h.auth(h.unitMoveForm))
+	m.Handle("POST /units/{id}/move", h.auth(h.unitMove))
+	m.Handle("GET /units/{id}/dissolve", h.auth(h.unitDissolveForm))
+	m.Handle("POST /units/{id}/dissolve", h.auth(h.unitDissolve))
+	m.Handle("GET /units/merge", h.auth(h.unitMergeForm))
+	m.Handle("POST /units/merge", h.auth(h.unitMerge))
+
+	// Unit import and export (XLSX).
+	m.Handle("GET /units/import", h.auth(h.unitImportForm))
+	m.Handle("POST /units/import", h.auth(h.unitImport))
+	m.Handle("GET /units/import/template.xlsx", h.auth(h.unitImportTemplate))
+	m.Handle("GET /units/export.xlsx", h.auth(h.unitExport))
+
+	// Unit groups.
+	m.Handle("GET /groups", h.auth(h.groupList))
+	m.Handle("GET /groups/new", h.auth(h.groupNew))
+	m.Handle("POST /groups", h.auth(h.groupCreate))
+	m.Handle("GET /groups/{id}", h.auth(h.groupShow))
+	m.Handle("GET /groups/{id}/edit", h.auth(h.groupEdit))
+	m.Handle("POST /groups/{id}", h.auth(h.groupUpdate))
+
+	// Accounts, personal tokens, audit trail.
+	m.Handle("GET /users", h.auth(h.userList))
+	m.Handle("GET /users/new", h.auth(h.userNew))
+	m.Handle("POST /users", h.auth(h.userCreate))
+	m.Handle("GET /users/{id}/edit", h.auth(h.userEdit))
+	m.Handle("POST /users/{id}", h.auth(h.userUpdate))
+	m.Handle("POST /users/{id}/password", h.auth(h.userResetPassword))
+	m.Handle("GET /account", h.auth(h.accountShow))
+	m.Handle("POST /account/password", h.auth(h.accountPassword))
+	m.Handle("POST /account/tokens", h.auth(h.tokenCreate))
+	m.Handle("POST /account/tokens/{id}/revoke", h.auth(h.tokenRevoke))
+	m.Handle("GET /audit", h.auth(h.auditList))
+
+	m.HandleFunc("/", h.notFound)
+}
+
+// auth lets signed-in users through and sends others to the login page,
+// remembering where they were going. A user who must change a password is
+// held on the account page until they do.
+func (h *Handler) auth(next http.HandlerFunc) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		u := user(r)
+		if u == nil {
+			to := "/login"
+			if r.Method == http.MethodGet && r.URL.Path != "/" {
+				to += "?next=" + urlQueryEscape(r.URL.RequestURI())
+			}
+			if r.Header.Get("HX-Request") == "true" {
+				w.Header().Set("HX-Redirect", to)
+				w.WriteHeader(http.StatusUnauthorized)
+				return
+			}
+			http.Redirect(w, r, to, http.StatusSeeOther)
+			return
+		}
+		if u.MustChangePassword && r.URL.Path != "/account" && r.URL.Path != "/account/password" {
+			h.redirectFlash(w, r, "/account", "info", "Vui lòng đổi mật khẩu trước khi tiếp tục sử dụng hệ thống.")
+			return
+		}
+		next(w, r)
+	})
+}

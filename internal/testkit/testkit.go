@@ -156,7 +156,9 @@ func (c *Client) Do(method, path string, body io.Reader, contentType string) *ht
 }
 
 // Get sends a GET.
-func (c *Client) Get(path string) *httptest.ResponseRecorder { return c.Do(http.MethodGet, path, nil, "") }
+func (c *Client) Get(path string) *httptest.ResponseRecorder {
+	return c.Do(http.MethodGet, path, nil, "")
+}
 
 // PostForm sends a url-encoded form.
 func (c *Client) PostForm(path string, form url.Values) *httptest.ResponseRecorder {

@@ -174,7 +174,7 @@ func List(ctx context.Context, q db.Querier, f Filter) ([]Row, int, error) {
 	var rows []Row
 	err := q.SelectContext(ctx, &rows, q.Rebind(`SELECT id, at, user_id, username, action, entity, entity_id, summary,
 		before_json, after_json, ip, request_id FROM audit_log`+cond+` ORDER BY id DESC LIMIT ? OFFSET ?`),
-		append(args, f.Limit, f.Offset)...)
+		append(args, f.Limit, max(f.Offset, 0))...)
 	if err != nil {
 		return nil, 0, fmt.Errorf("audit: list: %w", err)
 	}

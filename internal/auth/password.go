@@ -23,6 +23,13 @@ const (
 	saltLen      = 16
 )
 
+// Bounds on the parameters CheckPassword accepts from a stored hash: far
+// above anything HashPassword writes, far below what would exhaust a server.
+const (
+	maxArgonMemory = 1 << 20 // KiB, i.e. 1 GiB
+	maxArgonTime   = 100
+)
+
 // MinPasswordLen is the shortest password accepted.
 const MinPasswordLen = 8
 
@@ -54,6 +61,11 @@ func CheckPassword(hash, pw string) (bool, error) {
 	if _, err := fmt.Sscanf(parts[3], "m=%d,t=%d,p=%d", &mem, &t, &p); err != nil {
 		return false, fmt.Errorf("auth: argon2 parameters %q: %w", parts[3], err)
 	}
+	// argon2 panics on zero passes or lanes, and a damaged hash must not make
+	// a login allocate without bound.
+	if t < 1 || t > maxArgonTime || p < 1 || mem < 8*uint32(p) || mem > maxArgonMemory {
+		return false, fmt.Errorf("auth: argon2 parameters %q out of range", parts[3])
+	}
 	b64 := base64.RawStdEncoding
 	salt, err := b64.DecodeString(parts[4])
 	if err != nil {
@@ -62,6 +74,9 @@ func CheckPassword(hash, pw string) (bool, error) {
 	want, err := b64.DecodeString(parts[5])
 	if err != nil {
 		return false, fmt.Errorf("auth: key: %w", err)
+	}
+	if len(want) < 16 {
+		return false, fmt.Errorf("auth: key of %d bytes is too short", len(want))
 	}
 	got := argon2.IDKey([]byte(pw), salt, t, mem, p, uint32(len(want)))
 	return subtle.ConstantTimeCompare(got, want) == 1, nil
@@ -72,7 +87,7 @@ func CheckPasswordPolicy(pw, username string) string {
 	switch {
 	case utf8.RuneCountInString(pw) < MinPasswordLen:
 		return fmt.Sprintf("Mật khẩu phải có ít nhất %d ký tự.", MinPasswordLen)
-	case len(pw) > 200:
+	case utf8.RuneCountInString(pw) > 200:
 		return "Mật khẩu dài tối đa 200 ký tự."
 	case strings.EqualFold(pw, username):
 		return "Mật khẩu không được trùng tên đăng nhập."

@@ -38,7 +38,7 @@ func commands() []command {
 		{"migrate", "create or upgrade the database schema", migrateCmd},
 		{"user", "manage accounts: add, passwd, list", userCmd},
 		{"token", "create a personal API token: token create USER", tokenCmd},
-		{"unit", "import or export units: unit import|export FILE.xlsx", unitCmd},
+		{"unit", "import, export units or get the template: unit import|export|template FILE.xlsx", unitCmd},
 		{"version", "print the version", versionCmd},
 	}
 }

@@ -1,17 +1,8 @@
-// Package demo builds a realistic fictional province for trying cchc.
+// Package demo builds a realistic fictional province for trying cchc: the
+// People's Committee of tỉnh Phú Sơn, its departments with the names and
+// abbreviations documents use, public service units and media, nine former
+// districts with about two hundred communes, and the history that brought
+// them to today's two-tier shape (departments merged on 01/03/2025,
+// districts dissolved and communes merged on 01/07/2025). `cchc serve
+// --demo` runs Build on an empty database and prints Accounts.
 package demo
-
-import (
-	"context"
-
-	"cchc/internal/app"
-)
-
-// Account is a demo login printed at start-up.
-type Account struct{ Username, Password, Role, Unit string }
-
-// Accounts lists the demo logins; every password is "demo".
-func Accounts() []Account { return nil }
-
-// Build fills an empty database with the demo province. Placeholder.
-func Build(ctx context.Context, a *app.App) ([]Account, error) { return nil, nil }

@@ -106,8 +106,8 @@ func (s *Store) ExplicitMembers(ctx context.Context, groupID int64) ([]GroupMemb
 }
 
 // Members returns the units in the group on day on, in Vietnamese name order:
-// active units of the group's kinds (under its root unit, if it has one) and
-// the explicit members listed for that day.
+// active units of the group's kinds (under its root unit as the hierarchy
+// stood that day, if it has one) and the explicit members listed for that day.
 func (s *Store) Members(ctx context.Context, groupID int64, on civil.Date) ([]Unit, error) {
 	g, err := s.Group(ctx, groupID)
 	if err != nil {
@@ -124,10 +124,14 @@ func (s *Store) Members(ctx context.Context, groupID int64, on civil.Date) ([]Un
 			args = append(args, k)
 		}
 		if g.RootUnitID != nil {
+			// The subtree as it stood on day on: a district's communes stay
+			// members for days before they moved to the province. UNION (not
+			// UNION ALL) stops at a unit already seen.
 			kindCond += ` AND u.id IN (SELECT id FROM sub)`
 			query = `WITH RECURSIVE sub(id) AS (SELECT id FROM units WHERE id = ?
-				UNION ALL SELECT c.id FROM units c JOIN sub ON c.parent_id = sub.id) ` + query
-			args = append([]any{*g.RootUnitID}, args...)
+				UNION SELECT v.unit_id FROM unit_versions v JOIN sub ON v.parent_id = sub.id
+				WHERE v.valid_from <= ? AND (v.valid_to IS NULL OR v.valid_to >= ?)) ` + query
+			args = append([]any{*g.RootUnitID, on, on}, args...)
 		}
 		query += " OR (" + kindCond + ")"
 	}

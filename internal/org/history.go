@@ -94,7 +94,10 @@ func addEvent(ctx context.Context, tx *sqlx.Tx, unitID int64, event string, effe
 }
 
 // newVersion closes the unit's current version the day before effective and
-// opens one from effective with the given name and parent.
+// opens one from effective with the given name and parent. A change on the
+// day the current version starts amends that version instead: several
+// changes can take effect on one day (on 01/07/2025 a commune created by a
+// merge moved to the province the same day its district was dissolved).
 func newVersion(ctx context.Context, tx *sqlx.Tx, u Unit, effective civil.Date, name, short string, parent *int64) error {
 	var cur Version
 	err := tx.GetContext(ctx, &cur, tx.Rebind(`SELECT id, unit_id, valid_from, valid_to, name, short_name, parent_id
@@ -102,8 +105,13 @@ func newVersion(ctx context.Context, tx *sqlx.Tx, u Unit, effective civil.Date, 
 	if err != nil {
 		return fmt.Errorf("org: current version of unit %d: %w", u.ID, err)
 	}
-	if !effective.After(cur.ValidFrom) {
-		return valid.Errors{"effective": fmt.Sprintf("Ngày có hiệu lực phải sau %s (ngày bắt đầu của thông tin hiện tại của %s).", cur.ValidFrom.VN(), u.Name)}
+	if effective.Before(cur.ValidFrom) {
+		return valid.Errors{"effective": fmt.Sprintf("Ngày có hiệu lực không được trước %s (ngày bắt đầu của thông tin hiện tại của %s).", cur.ValidFrom.VN(), u.Name)}
+	}
+	if effective == cur.ValidFrom {
+		_, err := tx.ExecContext(ctx, tx.Rebind(`UPDATE unit_versions SET name = ?, short_name = ?, parent_id = ? WHERE id = ?`),
+			name, short, parent, cur.ID)
+		return err
 	}
 	if _, err := tx.ExecContext(ctx, tx.Rebind(`UPDATE unit_versions SET valid_to = ? WHERE id = ?`), effective.AddDays(-1), cur.ID); err != nil {
 		return err

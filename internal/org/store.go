@@ -264,43 +264,50 @@ func CreateTx(ctx context.Context, tx *sqlx.Tx, in Input) (Unit, error) {
 func (s *Store) Update(ctx context.Context, id int64, in Input) (Unit, error) {
 	var u Unit
 	err := s.db.InTx(ctx, func(tx *sqlx.Tx) error {
-		before, err := getUnit(ctx, tx, id)
-		if err != nil {
-			return err
-		}
-		in.Normalize()
-		if err := validateWithDB(ctx, tx, id, &in); err != nil {
-			return err
-		}
-		_, err = tx.ExecContext(ctx, tx.Rebind(`UPDATE units SET code = ?, name = ?, short_name = ?, kind = ?, parent_id = ?,
-			active_from = ?, address = ?, phone = ?, email = ?, search_text = ?, sort_key = ?, updated_at = ? WHERE id = ?`),
-			in.Code, in.Name, in.ShortName, in.Kind, in.ParentID, in.ActiveFrom, in.Address, in.Phone, in.Email,
-			searchText(in), vn.SortKey(in.Name), db.Now(), id)
-		if err != nil {
-			if db.IsUniqueViolation(err) {
-				return valid.Errors{"code": fmt.Sprintf("Mã đơn vị %q đã được dùng cho đơn vị khác.", in.Code)}
-			}
-			return fmt.Errorf("org: update unit %d: %w", id, err)
-		}
-		if err := replaceAliases(ctx, tx, id, in.Aliases); err != nil {
-			return err
-		}
-		if _, err := tx.ExecContext(ctx, tx.Rebind(`UPDATE unit_versions SET name = ?, short_name = ?, parent_id = ?
-			WHERE unit_id = ? AND valid_to IS NULL`), in.Name, in.ShortName, in.ParentID, id); err != nil {
-			return fmt.Errorf("org: correct current version of unit %d: %w", id, err)
-		}
-		if _, err := tx.ExecContext(ctx, tx.Rebind(`UPDATE unit_versions SET valid_from = ?
-			WHERE unit_id = ? AND id = (SELECT MIN(id) FROM unit_versions WHERE unit_id = ?)`), in.ActiveFrom, id, id); err != nil {
-			return fmt.Errorf("org: correct first version of unit %d: %w", id, err)
-		}
-		u, err = getUnit(ctx, tx, id)
-		if err != nil {
-			return err
-		}
-		return audit.Record(ctx, tx, audit.Entry{Action: audit.Update, Entity: "unit", EntityID: id,
-			Summary: "Sửa thông tin đơn vị " + u.Name, Before: before, After: u})
+		var err error
+		u, err = UpdateTx(ctx, tx, id, in)
+		return err
 	})
 	return u, err
+}
+
+// UpdateTx is Update inside the caller's transaction (imports).
+func UpdateTx(ctx context.Context, tx *sqlx.Tx, id int64, in Input) (Unit, error) {
+	before, err := getUnit(ctx, tx, id)
+	if err != nil {
+		return Unit{}, err
+	}
+	in.Normalize()
+	if err := validateWithDB(ctx, tx, id, &in); err != nil {
+		return Unit{}, err
+	}
+	_, err = tx.ExecContext(ctx, tx.Rebind(`UPDATE units SET code = ?, name = ?, short_name = ?, kind = ?, parent_id = ?,
+		active_from = ?, address = ?, phone = ?, email = ?, search_text = ?, sort_key = ?, updated_at = ? WHERE id = ?`),
+		in.Code, in.Name, in.ShortName, in.Kind, in.ParentID, in.ActiveFrom, in.Address, in.Phone, in.Email,
+		searchText(in), vn.SortKey(in.Name), db.Now(), id)
+	if err != nil {
+		if db.IsUniqueViolation(err) {
+			return Unit{}, valid.Errors{"code": fmt.Sprintf("Mã đơn vị %q đã được dùng cho đơn vị khác.", in.Code)}
+		}
+		return Unit{}, fmt.Errorf("org: update unit %d: %w", id, err)
+	}
+	if err := replaceAliases(ctx, tx, id, in.Aliases); err != nil {
+		return Unit{}, err
+	}
+	if _, err := tx.ExecContext(ctx, tx.Rebind(`UPDATE unit_versions SET name = ?, short_name = ?, parent_id = ?
+		WHERE unit_id = ? AND valid_to IS NULL`), in.Name, in.ShortName, in.ParentID, id); err != nil {
+		return Unit{}, fmt.Errorf("org: correct current version of unit %d: %w", id, err)
+	}
+	if _, err := tx.ExecContext(ctx, tx.Rebind(`UPDATE unit_versions SET valid_from = ?
+		WHERE unit_id = ? AND id = (SELECT MIN(id) FROM unit_versions WHERE unit_id = ?)`), in.ActiveFrom, id, id); err != nil {
+		return Unit{}, fmt.Errorf("org: correct first version of unit %d: %w", id, err)
+	}
+	u, err := getUnit(ctx, tx, id)
+	if err != nil {
+		return Unit{}, err
+	}
+	return u, audit.Record(ctx, tx, audit.Entry{Action: audit.Update, Entity: "unit", EntityID: id,
+		Summary: "Sửa thông tin đơn vị " + u.Name, Before: before, After: u})
 }
 
 // Delete removes a unit entered by mistake. A unit with sub-units, users or

@@ -11,6 +11,7 @@ import (
 	"net"
 	"net/http"
 	"path/filepath"
+	"strings"
 	"time"
 
 	"cchc/internal/api"
@@ -64,7 +65,14 @@ func Handler(a *app.App) (http.Handler, error) {
 	mux.Handle("/", pages)
 	csrf := http.NewCrossOriginProtection()
 	csrf.SetDenyHandler(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		http.Error(w, "Yêu cầu bị từ chối: gửi từ trang web khác (bảo vệ CSRF).", http.StatusForbidden)
+		const msg = "Yêu cầu bị từ chối: gửi từ trang web khác (bảo vệ CSRF)."
+		if strings.HasPrefix(r.URL.Path, "/api/") {
+			w.Header().Set("Content-Type", "application/json; charset=utf-8")
+			w.WriteHeader(http.StatusForbidden)
+			_, _ = io.WriteString(w, `{"error":{"code":"forbidden","message":"`+msg+`"}}`)
+			return
+		}
+		http.Error(w, msg, http.StatusForbidden)
 	}))
 	var h http.Handler = mux
 	h = httpx.Authenticate(a.Users, a.Log, h)

@@ -29,6 +29,7 @@ func (h *Handler) routes() {
 	m.Handle("POST /units/{id}/dissolve", h.auth(h.unitDissolve))
 	m.Handle("GET /units/merge", h.auth(h.unitMergeForm))
 	m.Handle("POST /units/merge", h.auth(h.unitMerge))
+	m.Handle("GET /units/picker", h.auth(h.unitPicker))
 
 	// Unit import and export (XLSX).
 	m.Handle("GET /units/import", h.auth(h.unitImportForm))

@@ -1,0 +1,84 @@
+// Package browsertest drives headless Chromium (Debian's package) against a
+// cchc server in tests. Without Chromium the tests skip, unless CI is set,
+// in which case they fail: CI must exercise the browser.
+package browsertest
+
+import (
+	"context"
+	"os"
+	"os/exec"
+	"testing"
+	"time"
+
+	"github.com/chromedp/chromedp"
+)
+
+// ExecPath returns the Chromium binary: $CCHC_CHROMIUM, or chromium /
+// chromium-browser / google-chrome on PATH, or "" when there is none.
+func ExecPath() string {
+	if p := os.Getenv("CCHC_CHROMIUM"); p != "" {
+		return p
+	}
+	for _, name := range []string{"chromium", "chromium-browser", "google-chrome", "/usr/bin/chromium"} {
+		if p, err := exec.LookPath(name); err == nil {
+			return p
+		}
+	}
+	return ""
+}
+
+// New starts a fresh headless browser for t (its own profile) and returns a
+// context to run actions in; it is closed when the test ends.
+func New(t testing.TB) context.Context {
+	t.Helper()
+	path := ExecPath()
+	if path == "" {
+		if os.Getenv("CI") != "" {
+			t.Fatal("Chromium not found (install Debian's chromium package): browser tests must run in CI")
+		}
+		t.Skip("Chromium not found; skipping browser test")
+	}
+	opts := append(chromedp.DefaultExecAllocatorOptions[:],
+		chromedp.ExecPath(path),
+		chromedp.NoSandbox,
+		chromedp.DisableGPU,
+		chromedp.UserDataDir(t.TempDir()),
+		chromedp.WindowSize(1280, 900),
+		chromedp.Flag("disable-quic", true),
+		chromedp.Flag("disable-background-networking", true),
+		chromedp.Flag("disable-component-update", true),
+		chromedp.Flag("disable-sync", true),
+		chromedp.Flag("lang", "vi-VN"),
+	)
+	allocCtx, cancelAlloc := chromedp.NewExecAllocator(context.Background(), opts...)
+	ctx, cancelCtx := chromedp.NewContext(allocCtx)
+	ctx, cancelTimeout := context.WithTimeout(ctx, 90*time.Second)
+	t.Cleanup(func() {
+		cancelTimeout()
+		cancelCtx()
+		cancelAlloc()
+	})
+	// Start the browser now so a broken install fails here, clearly.
+	if err := chromedp.Do(ctx); err != nil {
+		t.Fatalf("start Chromium %s: %v", path, err)
+	}
+	return ctx
+}
+
+// Screenshot saves a full-page PNG of the current page to path when
+// CCHC_SCREENSHOTS names a directory; it is a debugging aid.
+func Screenshot(t testing.TB, ctx context.Context, name string) {
+	t.Helper()
+	dir := os.Getenv("CCHC_SCREENSHOTS")
+	if dir == "" {
+		return
+	}
+	png, err := chromedp.Run(ctx, chromedp.FullScreenshot(90))
+	if err != nil {
+		t.Logf("screenshot %s: %v", name, err)
+		return
+	}
+	if err := os.WriteFile(dir+"/"+name+".png", png, 0o644); err != nil {
+		t.Logf("screenshot %s: %v", name, err)
+	}
+}

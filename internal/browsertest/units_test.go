@@ -1,0 +1,118 @@
+package browsertest_test
+
+import (
+	"fmt"
+	"net/http/httptest"
+	"strings"
+	"testing"
+
+	"github.com/chromedp/chromedp"
+
+	"cchc/internal/browsertest"
+	"cchc/internal/db/dbtest"
+	"cchc/internal/testkit"
+)
+
+// TestUnitWorkflow is the foundation's user path: the administrator signs in,
+// creates a commune under the province, finds it by typing its name without
+// accents, and signs out; then a commune officer signs in and is refused the
+// edit page of another commune.
+func TestUnitWorkflow(t *testing.T) {
+	env := testkit.New(t, dbtest.SQLite(t))
+	srv := httptest.NewServer(env.Handler)
+	defer srv.Close()
+	ctx := browsertest.New(t)
+
+	login := func(username string) chromedp.Action[chromedp.Void] {
+		return chromedp.Steps(
+			chromedp.Navigate(srv.URL+"/login"),
+			chromedp.WaitVisible(`#username`),
+			chromedp.SendKeys(`#username`, username),
+			chromedp.SendKeys(`#password`, testkit.Password),
+			chromedp.Click(`button[type=submit]`),
+			chromedp.WaitVisible(`.whoami`),
+		)
+	}
+	text := func(sel string) string {
+		t.Helper()
+		s, err := chromedp.Run(ctx, chromedp.Text(sel))
+		if err != nil {
+			t.Fatalf("read %s: %v", sel, err)
+		}
+		return s
+	}
+
+	// The login page is Vietnamese.
+	if err := chromedp.Do(ctx, chromedp.Navigate(srv.URL+"/login"), chromedp.WaitVisible(`#username`)); err != nil {
+		t.Fatal(err)
+	}
+	if got := text(`body`); !strings.Contains(got, "Đăng nhập") || !strings.Contains(got, "Mật khẩu") {
+		t.Fatalf("login page is not Vietnamese: %q", got)
+	}
+
+	// Admin creates "Xã Đồng Tâm" under the province.
+	err := chromedp.Do(ctx,
+		login("admin"),
+		chromedp.Navigate(fmt.Sprintf("%s/units/new?parent=%d", srv.URL, env.Province.ID)),
+		chromedp.WaitVisible(`input[name=code]`),
+		chromedp.SendKeys(`input[name=code]`, "XDT"),
+		chromedp.SendKeys(`input[name=name]`, "Xã Đồng Tâm"),
+		chromedp.SetValue(`select[name=kind]`, "commune"),
+		chromedp.Submit(`input[name=code]`),
+		chromedp.WaitVisible(`.flash-success`),
+	)
+	if err != nil {
+		t.Fatalf("create commune: %v", err)
+	}
+	browsertest.Screenshot(t, ctx, "unit-created")
+	created, err := env.App.Units.GetByCode(t.Context(), "XDT")
+	if err != nil {
+		t.Fatalf("commune not stored: %v", err)
+	}
+	if created.ParentID == nil || *created.ParentID != env.Province.ID || created.Kind != "commune" {
+		t.Fatalf("stored commune = %+v, want a commune under the province", created)
+	}
+
+	// Search without accents finds it.
+	err = chromedp.Do(ctx,
+		chromedp.Navigate(srv.URL+"/units"),
+		chromedp.WaitVisible(`input[name=q]`),
+		chromedp.SendKeys(`input[name=q]`, "xa dong tam"),
+		chromedp.Submit(`input[name=q]`),
+		chromedp.WaitVisible(`a[href="/units/`+fmt.Sprint(created.ID)+`"]`),
+	)
+	if err != nil {
+		t.Fatalf("search: %v", err)
+	}
+	browsertest.Screenshot(t, ctx, "unit-search")
+	if got := text(`main`); !strings.Contains(got, "Xã Đồng Tâm") {
+		t.Fatalf("search results lack the commune: %q", got)
+	}
+
+	// Log out.
+	err = chromedp.Do(ctx,
+		chromedp.Click(`form[action="/logout"] button`),
+		chromedp.WaitVisible(`#username`),
+	)
+	if err != nil {
+		t.Fatalf("logout: %v", err)
+	}
+
+	// A commune officer is refused another commune's edit page.
+	err = chromedp.Do(ctx,
+		login("officer_a"),
+		chromedp.Navigate(fmt.Sprintf("%s/units/%d/edit", srv.URL, env.CommuneB.ID)),
+		chromedp.WaitVisible(`main h1`),
+	)
+	if err != nil {
+		t.Fatalf("officer navigation: %v", err)
+	}
+	browsertest.Screenshot(t, ctx, "officer-refused")
+	if got := text(`main h1`); got != "Không có quyền truy cập" {
+		t.Fatalf("officer on another commune's edit page sees %q, want the refusal", got)
+	}
+	b, _ := env.App.Units.Get(t.Context(), env.CommuneB.ID)
+	if b.Name != env.CommuneB.Name {
+		t.Fatalf("commune B changed: %q", b.Name)
+	}
+}

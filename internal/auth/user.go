@@ -61,6 +61,9 @@ type UserInput struct {
 	Roles    []Role `json:"roles"`
 	Active   bool   `json:"active"`
 	Password string `json:"password,omitempty"`
+	// MustChangePassword (create only) marks Password as temporary: the
+	// user must choose their own at first login.
+	MustChangePassword bool `json:"must_change_password,omitempty"`
 }
 
 var usernamePattern = regexp.MustCompile(`^[a-z0-9][a-z0-9._-]{1,63}$`)
@@ -253,7 +256,7 @@ func (s *Store) CreateUser(ctx context.Context, in UserInput) (User, error) {
 		var id int64
 		err := tx.GetContext(ctx, &id, tx.Rebind(`INSERT INTO users (username, full_name, email, unit_id, password_hash, active,
 			must_change_password, password_changed_at, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`),
-			in.Username, in.FullName, in.Email, in.UnitID, hash, true, false, now, now, now)
+			in.Username, in.FullName, in.Email, in.UnitID, hash, true, in.MustChangePassword, now, now, now)
 		if err != nil {
 			if db.IsUniqueViolation(err) {
 				return valid.Errors{"username": fmt.Sprintf("Tên đăng nhập %q đã có người dùng.", in.Username)}

@@ -298,6 +298,10 @@ func TestDissolveMovesChildren(t *testing.T) {
 				if before["active_to"] != nil || after["active_to"] != "2025-06-30" {
 					t.Errorf("audit active_to before %v after %v", before["active_to"], after["active_to"])
 				}
+				// With no successor, the unit resolves to itself.
+				if r, err := p.s.Resolve(ctx, p.H1.ID, eff); err != nil || r.ID != p.H1.ID {
+					t.Errorf("Resolve(dissolved) = %d, %v", r.ID, err)
+				}
 				// Dissolving again is refused: it no longer exists on that day.
 				_, err = p.s.Dissolve(ctx, p.H1.ID, org.DissolveInput{Change: org.Change{Effective: eff.AddDays(10)}})
 				fieldErr(t, err, "effective")

@@ -2,6 +2,7 @@ package org
 
 import (
 	"context"
+	"database/sql"
 	"errors"
 	"fmt"
 	"strings"
@@ -84,8 +85,10 @@ func (s *Store) List(ctx context.Context, f Filter) ([]Unit, int, error) {
 		where = append(where, "id IN (SELECT id FROM sub)")
 	}
 	for _, w := range strings.Fields(vn.Fold(f.Q)) {
-		where = append(where, "search_text LIKE ?")
-		args = append(args, "%"+w+"%")
+		// Each word typed must start a word of the name, short name, code
+		// or an alias: "noi vu" finds "Sở Nội vụ", "uy" does not find "quyền".
+		where = append(where, "(' ' || search_text) LIKE ?")
+		args = append(args, "% "+w+"%")
 	}
 	if f.ParentID != 0 {
 		where = append(where, "parent_id = ?")
@@ -378,6 +381,18 @@ func validateWithDB(ctx context.Context, q db.Querier, id int64, in *Input) erro
 			if cycle {
 				errs.Add("parent_id", "Không thể chọn đơn vị cấp dưới của chính đơn vị này làm đơn vị cấp trên (tạo vòng lặp).")
 			}
+		}
+	}
+	if id != 0 && !in.ActiveFrom.IsZero() {
+		// Update moves the first version's start to ActiveFrom; it must not
+		// pass that version's end (a later rename or move, or the unit's end).
+		var firstEnd civil.Date
+		if err := q.GetContext(ctx, &firstEnd, q.Rebind(`SELECT valid_to FROM unit_versions
+			WHERE id = (SELECT MIN(id) FROM unit_versions WHERE unit_id = ?)`), id); err != nil && !errors.Is(err, sql.ErrNoRows) {
+			return fmt.Errorf("org: first version of unit %d: %w", id, err)
+		}
+		if !firstEnd.IsZero() && in.ActiveFrom.After(firstEnd) {
+			errs.Add("active_from", fmt.Sprintf("Ngày bắt đầu hoạt động không được sau %s (ngày kết thúc tên gọi hoặc đơn vị cấp trên đầu tiên của đơn vị).", firstEnd.VN()))
 		}
 	}
 	return errs.Err()

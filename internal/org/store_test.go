@@ -423,6 +423,16 @@ func TestUpdateCorrectsUnitAndCurrentVersion(t *testing.T) {
 			t.Errorf("audit %s before %v after %v", row.Action, before["name"], after["name"])
 		}
 
+		// Correcting the start day corrects the first version.
+		in = org.InputOf(u)
+		in.ActiveFrom = day(2019, time.July, 1)
+		if _, err := p.s.Update(ctx, p.XA.ID, in); err != nil {
+			t.Fatal(err)
+		}
+		if v, err := p.s.VersionOn(ctx, p.XA.ID, day(2019, time.July, 1)); err != nil || v.Name != "Xã An Phú Đông" {
+			t.Errorf("VersionOn(new start) = %+v, %v", v, err)
+		}
+
 		// Moving by correction (no history) also corrects the version's parent.
 		in = org.InputOf(p.XB)
 		in.ParentID = &p.T.ID
@@ -468,6 +478,23 @@ func TestUpdateRejectsCyclesAndBadInput(t *testing.T) {
 				}
 			})
 		}
+		// A start day after the unit's first name or parent ended would leave
+		// its history upside down.
+		if _, err := p.s.Rename(ctx, p.XB.ID, org.RenameInput{Change: org.Change{Effective: day(2023, time.March, 1)}, Name: "Phường Bình Minh"}); err != nil {
+			t.Fatal(err)
+		}
+		before := snapshot(t, d)
+		in := org.InputOf(p.get(t, p.XB.ID))
+		in.ActiveFrom = day(2023, time.March, 1)
+		_, err := p.s.Update(ctx, p.XB.ID, in)
+		if msg := fieldErr(t, err, "active_from"); !strings.Contains(msg, "28/02/2023") {
+			t.Errorf("message = %q, want the last day of the first version", msg)
+		}
+		sameSnapshot(t, d, before)
+		in.ActiveFrom = day(2023, time.February, 28)
+		if _, err := p.s.Update(ctx, p.XB.ID, in); err != nil {
+			t.Errorf("start on the first version's last day: %v", err)
+		}
 		if _, err := p.s.Update(ctx, 999999, org.InputOf(p.XA)); !errors.Is(err, db.ErrNotFound) {
 			t.Errorf("Update(missing) err = %v, want ErrNotFound", err)
 		}
@@ -489,12 +516,20 @@ func TestDelete(t *testing.T) {
 		if _, err := p.s.Rename(ctx, renamed.ID, org.RenameInput{Change: org.Change{Effective: day(2022, time.January, 1)}, Name: "Xã Mới"}); err != nil {
 			t.Fatal(err)
 		}
+		// H2 had a sub-unit, which has since moved away: old versions still
+		// point at it.
+		h2 := p.mk(t, "H2", "Huyện Cũ", "district", &p.T)
+		moved := p.mk(t, "XM", "Xã Chuyển", "commune", &h2)
+		if _, err := p.s.Move(ctx, moved.ID, org.MoveInput{Change: org.Change{Effective: day(2022, time.January, 1)}, ParentID: p.H1.ID}); err != nil {
+			t.Fatal(err)
+		}
 		tests := []struct {
 			name string
 			id   int64
 			want string // part of the refusal
 		}{
 			{"unit with sub-units", p.H1.ID, "trực thuộc"},
+			{"unit that had sub-units", h2.ID, "đang được dữ liệu khác sử dụng"},
 			{"unit with users", p.SNV.ID, "tài khoản"},
 			{"unit with history", renamed.ID, "lịch sử"},
 		}

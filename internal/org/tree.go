@@ -16,8 +16,8 @@ type Node struct {
 
 // Tree returns the hierarchy as it stands on day on (units active that day
 // under their parent of that day), or every unit under its current parent
-// when on is zero. Roots come first in Vietnamese order, children ordered by
-// kind then name. Units whose parent is outside the selection become roots.
+// when on is zero. Roots and children are ordered by kind (the
+// kinds' sort order), then by Vietnamese name. Units whose parent is outside the selection become roots.
 func (s *Store) Tree(ctx context.Context, on civil.Date) ([]*Node, error) {
 	units, err := s.All(ctx)
 	if err != nil {

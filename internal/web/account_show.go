@@ -48,16 +48,16 @@ func (h *Handler) renderAccount(w http.ResponseWriter, r *http.Request, status i
 		h.serverError(w, r, err)
 		return
 	}
-	d.APIBase = baseURL(r)
+	d.APIBase = apiExampleBase(r)
 	if len(errs) > 0 {
 		status = http.StatusUnprocessableEntity
 	}
 	h.renderPage(w, r, status, "account", &Page{Title: "Tài khoản của tôi", Data: d, Form: f, Errors: errs})
 }
 
-// baseURL is the site's address as the browser reached it, for the API
+// apiExampleBase is the site's address as the browser reached it, for the API
 // example on the page (display only; nothing trusts it).
-func baseURL(r *http.Request) string {
+func apiExampleBase(r *http.Request) string {
 	scheme := "http"
 	if r.TLS != nil || r.Header.Get("X-Forwarded-Proto") == "https" {
 		scheme = "https"

@@ -14,19 +14,19 @@ import (
 // codes, in the order the filter offers them. Entities added by later
 // modules show their code until they are named here.
 var (
-	auditActions = []codeLabel{
+	auditActions = []auditLabel{
 		{audit.Create, "Tạo mới"}, {audit.Update, "Cập nhật"}, {audit.Delete, "Xóa"},
 		{audit.Login, "Đăng nhập"}, {audit.Logout, "Đăng xuất"}, {audit.Failed, "Đăng nhập thất bại"},
 	}
-	auditEntities = []codeLabel{
+	auditEntities = []auditLabel{
 		{"unit", "Đơn vị"}, {"user", "Tài khoản"}, {"api_token", "Mã truy cập API"},
 		{"unit_group", "Nhóm đơn vị"}, {"session", "Phiên đăng nhập"},
 	}
 )
 
-type codeLabel struct{ Code, Label string }
+type auditLabel struct{ Code, Label string }
 
-func labelOf(list []codeLabel, code string) string {
+func auditLabelOf(list []auditLabel, code string) string {
 	for _, c := range list {
 		if c.Code == code {
 			return c.Label
@@ -43,8 +43,8 @@ type auditFilterForm struct {
 
 type auditListData struct {
 	Rows     []auditRow
-	Actions  []codeLabel
-	Entities []codeLabel
+	Actions  []auditLabel
+	Entities []auditLabel
 	Pager    pager
 }
 
@@ -87,7 +87,7 @@ func (h *Handler) auditList(w http.ResponseWriter, r *http.Request) {
 	}
 	d.Pager.Total = total
 	for _, row := range rows {
-		ar := auditRow{Row: row, ActionLabel: labelOf(auditActions, row.Action), EntityLabel: labelOf(auditEntities, row.Entity)}
+		ar := auditRow{Row: row, ActionLabel: auditLabelOf(auditActions, row.Action), EntityLabel: auditLabelOf(auditEntities, row.Entity)}
 		if row.EntityID != "" {
 			switch row.Entity {
 			case "unit":

@@ -46,15 +46,11 @@ func (h *Handler) userCreate(w http.ResponseWriter, r *http.Request) {
 	passwordPair(pw, r.PostFormValue("password_confirm"), "password", "password_confirm", errs)
 	if len(errs) == 0 {
 		in := f.input()
-		in.Password = pw
+		// A password chosen by an administrator is temporary: the user
+		// must choose their own at first login.
+		in.Password, in.MustChangePassword = pw, true
 		u, err := h.app.Users.CreateUser(ctx, in)
 		if err == nil {
-			// CreateUser stores the password as the user's own; mark it
-			// temporary. The password already passed the same policy check.
-			if err := h.app.Users.SetPassword(ctx, u.ID, pw, true, ""); err != nil {
-				h.serverError(w, r, err)
-				return
-			}
 			h.redirectFlash(w, r, "/users?q="+urlQueryEscape(u.Username), "success",
 				"Đã cấp tài khoản "+u.Username+". Người dùng phải đổi mật khẩu ở lần đăng nhập đầu tiên.")
 			return

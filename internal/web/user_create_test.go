@@ -129,7 +129,9 @@ func TestUserCreateAccess(t *testing.T) {
 			{"list", func() int { return officer.Get("/users").Code }},
 			{"form", func() int { return officer.Get("/users/new").Code }},
 			{"create", func() int { return officer.PostForm("/users", newUserForm(env, "x.y", "officer")).Code }},
-			{"edit", func() int { return officer.Get("/users/" + strconv.FormatInt(env.Users["officer_b"].ID, 10) + "/edit").Code }},
+			{"edit", func() int {
+				return officer.Get("/users/" + strconv.FormatInt(env.Users["officer_b"].ID, 10) + "/edit").Code
+			}},
 			{"audit", func() int { return officer.Get("/audit").Code }},
 		}
 		for _, tt := range tests {

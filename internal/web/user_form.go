@@ -98,12 +98,12 @@ type userFormData struct {
 	New        bool
 	Target     auth.User // the account being edited (zero on create)
 	Self       bool      // the signed-in user edits their own account
-	UnitGroups []unitGroup
+	UnitGroups []unitOptgroup
 	Roles      []roleOption
-	Locked     bool
+	Locked     bool // the account is locked out after wrong passwords
 }
 
-type unitGroup struct {
+type unitOptgroup struct {
 	Label string
 	Units []org.Unit
 }
@@ -137,7 +137,7 @@ func (h *Handler) userFormData(r *http.Request, selected int64) (userFormData, e
 	}
 	for _, k := range kinds {
 		if us := byKind[k.Code]; len(us) > 0 {
-			d.UnitGroups = append(d.UnitGroups, unitGroup{Label: k.Name, Units: us})
+			d.UnitGroups = append(d.UnitGroups, unitOptgroup{Label: k.Name, Units: us})
 			delete(byKind, k.Code)
 		}
 	}
@@ -154,7 +154,7 @@ func (h *Handler) userFormData(r *http.Request, selected int64) (userFormData, e
 		}
 	}
 	if len(other) > 0 {
-		d.UnitGroups = append(d.UnitGroups, unitGroup{Label: "Khác", Units: other})
+		d.UnitGroups = append(d.UnitGroups, unitOptgroup{Label: "Khác", Units: other})
 	}
 	grant := h.can(r, auth.GrantAdmin, 0)
 	for _, role := range auth.Roles {

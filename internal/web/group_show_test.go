@@ -24,9 +24,9 @@ func TestGroupPages(t *testing.T) {
 		}
 		agenciesURL := "/groups/" + strconv.FormatInt(agencies.ID, 10)
 
-		mustContain(t, "group list", c.Get("/groups").Body.String(), "Sở, ban, ngành tỉnh", "provincial_agencies", "Thêm nhóm")
-		mustContain(t, "group page", c.Get(agenciesURL).Body.String(), "Sở Nội vụ", "1 đơn vị thuộc nhóm")
-		mustContain(t, "group on a day", c.Get(agenciesURL+"?on=01/01/2019").Body.String(), "0 đơn vị thuộc nhóm vào ngày 01/01/2019")
+		wantInBody(t, "group list", c.Get("/groups").Body.String(), "Sở, ban, ngành tỉnh", "provincial_agencies", "Thêm nhóm")
+		wantInBody(t, "group page", c.Get(agenciesURL).Body.String(), "Sở Nội vụ", "1 đơn vị thuộc nhóm")
+		wantInBody(t, "group on a day", c.Get(agenciesURL+"?on=01/01/2019").Body.String(), "0 đơn vị thuộc nhóm vào ngày 01/01/2019")
 
 		for _, tt := range []struct {
 			user, method, path string
@@ -63,7 +63,7 @@ func TestGroupPages(t *testing.T) {
 		if res.Code != http.StatusUnprocessableEntity {
 			t.Fatalf("unknown code: %d", res.Code)
 		}
-		mustContain(t, "unknown code", res.Body.String(), "dòng 4 (“ZZZ”)")
+		wantInBody(t, "unknown code", res.Body.String(), "dòng 4 (“ZZZ”)")
 		if _, err := env.App.Units.GroupByCode(ctx, "pilot_communes"); err == nil {
 			t.Fatal("group saved despite an unknown code")
 		}
@@ -79,25 +79,25 @@ func TestGroupPages(t *testing.T) {
 		}
 		pilotURL := "/groups/" + strconv.FormatInt(pilot.ID, 10)
 		page := c.Get(pilotURL).Body.String()
-		mustContain(t, "members", page, "2 đơn vị thuộc nhóm", "Xã An Phú", "Xã Bình Minh")
+		wantInBody(t, "members", page, "2 đơn vị thuộc nhóm", "Xã An Phú", "Xã Bình Minh")
 		if a, b := strings.Index(page, "Xã An Phú"), strings.Index(page, "Xã Bình Minh"); b < a {
 			t.Errorf("members not in Vietnamese order")
 		}
 		// An officer sees only the members inside their own unit.
 		page = env.Login(t, "officer_a").Get(pilotURL).Body.String()
-		mustContain(t, "officer view", page, "1 đơn vị thuộc nhóm", "Xã An Phú", "trong phạm vi đơn vị của bạn")
-		mustNotContain(t, "officer view", page, "Xã Bình Minh")
+		wantInBody(t, "officer view", page, "1 đơn vị thuộc nhóm", "Xã An Phú", "trong phạm vi đơn vị của bạn")
+		wantNotInBody(t, "officer view", page, "Xã Bình Minh")
 
 		// Editing shows the members by code and name, and saves kinds.
-		mustContain(t, "edit form", c.Get(pilotURL+"/edit").Body.String(), "XA — Xã An Phú", "XB — Xã Bình Minh")
+		wantInBody(t, "edit form", c.Get(pilotURL+"/edit").Body.String(), "XA — Xã An Phú", "XB — Xã Bình Minh")
 		res = c.PostForm(pilotURL, url.Values{"code": {"pilot_communes"}, "name": {"Xã thí điểm năm 2026"},
 			"kinds": {"agency"}, "members": {"XA"}, "aliases": {"các xã thí điểm"}})
 		if res.Code != http.StatusSeeOther {
 			t.Fatalf("update group: %d %s", res.Code, res.Body.String())
 		}
 		page = c.Get(pilotURL).Body.String()
-		mustContain(t, "after edit", page, "Xã thí điểm năm 2026", "2 đơn vị thuộc nhóm", "Sở Nội vụ", "Xã An Phú", "các xã thí điểm")
-		mustNotContain(t, "after edit", page, "Xã Bình Minh")
+		wantInBody(t, "after edit", page, "Xã thí điểm năm 2026", "2 đơn vị thuộc nhóm", "Sở Nội vụ", "Xã An Phú", "các xã thí điểm")
+		wantNotInBody(t, "after edit", page, "Xã Bình Minh")
 
 		res = c.PostForm(pilotURL, url.Values{"code": {"provincial_agencies"}, "name": {"Trùng mã"}, "kinds": {"agency"}})
 		if res.Code != http.StatusUnprocessableEntity || !strings.Contains(res.Body.String(), "đã được dùng") {

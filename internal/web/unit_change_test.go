@@ -19,7 +19,7 @@ func TestUnitRename(t *testing.T) {
 		env := testkit.New(t, d)
 		c := env.Login(t, "coord")
 		xa := env.CommuneA
-		mustContain(t, "rename form", c.Get(unitURL(xa, "/rename")).Body.String(), `value="Xã An Phú"`, "Tên mới")
+		wantInBody(t, "rename form", c.Get(unitURL(xa, "/rename")).Body.String(), `value="Xã An Phú"`, "Tên mới")
 
 		tests := []struct {
 			name    string
@@ -40,18 +40,18 @@ func TestUnitRename(t *testing.T) {
 					t.Fatalf("status %d, want %d", res.Code, tt.want)
 				}
 				if tt.message != "" {
-					mustContain(t, tt.name, res.Body.String(), tt.message)
+					wantInBody(t, tt.name, res.Body.String(), tt.message)
 				}
 			})
 		}
-		if got := reload(t, env, xa); got.Name != "Xã An Phú Mới" {
+		if got := reloadUnit(t, env, xa); got.Name != "Xã An Phú Mới" {
 			t.Fatalf("name = %q", got.Name)
 		}
 		page := c.Get(unitURL(xa, "")).Body.String()
-		mustContain(t, "history", page, "Đổi tên", "01/03/2024", "Đổi tên từ “Xã An Phú” thành “Xã An Phú Mới”",
+		wantInBody(t, "history", page, "Đổi tên", "01/03/2024", "Đổi tên từ “Xã An Phú” thành “Xã An Phú Mới”",
 			"Căn cứ: Nghị quyết số 12/NQ-HĐND", "29/02/2024", "Xã An Phú Mới")
 		// The old name still finds the unit.
-		mustContain(t, "search old name", c.Get("/units?q=xa+an+phu").Body.String(), "Xã An Phú Mới")
+		wantInBody(t, "search old name", c.Get("/units?q=xa+an+phu").Body.String(), "Xã An Phú Mới")
 	})
 }
 
@@ -65,8 +65,8 @@ func TestUnitMove(t *testing.T) {
 		if res.Code != http.StatusUnprocessableEntity {
 			t.Fatalf("cycle: %d", res.Code)
 		}
-		mustContain(t, "cycle", res.Body.String(), "vòng lặp")
-		if got := reload(t, env, h1); *got.ParentID != env.Province.ID {
+		wantInBody(t, "cycle", res.Body.String(), "vòng lặp")
+		if got := reloadUnit(t, env, h1); *got.ParentID != env.Province.ID {
 			t.Fatalf("cycle saved")
 		}
 
@@ -79,14 +79,14 @@ func TestUnitMove(t *testing.T) {
 		if res.Code != http.StatusSeeOther {
 			t.Fatalf("move: %d %s", res.Code, res.Body.String())
 		}
-		if got := reload(t, env, env.CommuneB); *got.ParentID != env.Province.ID {
+		if got := reloadUnit(t, env, env.CommuneB); *got.ParentID != env.Province.ID {
 			t.Errorf("parent = %d", *got.ParentID)
 		}
 		page := c.Get(unitURL(env.CommuneB, "")).Body.String()
-		mustContain(t, "history", page, "Chuyển đơn vị cấp trên", "Chuyển về trực thuộc Tỉnh Thử Nghiệm", "31/12/2024")
+		wantInBody(t, "history", page, "Chuyển đơn vị cấp trên", "Chuyển về trực thuộc Tỉnh Thử Nghiệm", "31/12/2024")
 		// On a day before the move the tree still shows XB under the district.
-		mustContain(t, "tree before", c.Get("/units?on=01/06/2024").Body.String(), "2 đơn vị cấp dưới")
-		mustContain(t, "tree after", c.Get("/units").Body.String(), "1 đơn vị cấp dưới")
+		wantInBody(t, "tree before", c.Get("/units?on=01/06/2024").Body.String(), "2 đơn vị cấp dưới")
+		wantInBody(t, "tree after", c.Get("/units").Body.String(), "1 đơn vị cấp dưới")
 	})
 }
 
@@ -95,7 +95,7 @@ func TestUnitDissolve(t *testing.T) {
 		env := testkit.New(t, d)
 		c := env.Login(t, "coord")
 		h1 := env.District
-		mustContain(t, "dissolve form", c.Get(unitURL(h1, "/dissolve")).Body.String(),
+		wantInBody(t, "dissolve form", c.Get(unitURL(h1, "/dissolve")).Body.String(),
 			"<strong>2</strong> đơn vị trực thuộc", "Tỉnh Thử Nghiệm")
 
 		res := c.PostForm(unitURL(h1, "/dissolve"), url.Values{"effective": {"01/07/2025"}, "decision": {"Nghị quyết số 1656/NQ-UBTVQH15"}})
@@ -103,13 +103,13 @@ func TestUnitDissolve(t *testing.T) {
 			t.Fatalf("dissolve: %d %s", res.Code, res.Body.String())
 		}
 		for _, u := range []org.Unit{env.CommuneA, env.CommuneB} {
-			if got := reload(t, env, u); *got.ParentID != env.Province.ID {
+			if got := reloadUnit(t, env, u); *got.ParentID != env.Province.ID {
 				t.Errorf("%s not moved up to the province", u.Code)
 			}
 		}
 		page := c.Get(unitURL(h1, "")).Body.String()
-		mustContain(t, "dissolved page", page, "Đơn vị đã giải thể; hoạt động đến hết ngày 30/06/2025", "đã giải thể, đến 30/06/2025")
-		mustNotContain(t, "dissolved page", page, unitURL(h1, "/rename"))
+		wantInBody(t, "dissolved page", page, "Đơn vị đã giải thể; hoạt động đến hết ngày 30/06/2025", "đã giải thể, đến 30/06/2025")
+		wantNotInBody(t, "dissolved page", page, unitURL(h1, "/rename"))
 	})
 }
 
@@ -121,7 +121,7 @@ func TestUnitMerge(t *testing.T) {
 
 		// Opening the form from a commune preselects it and offers its neighbours.
 		page := c.Get("/units/merge?sources=" + unitID(xa)).Body.String()
-		mustContain(t, "merge form", page, `name="sources" value="`+unitID(xa)+`" checked`, `name="sources" value="`+unitID(xb)+`"`)
+		wantInBody(t, "merge form", page, `name="sources" value="`+unitID(xa)+`" checked`, `name="sources" value="`+unitID(xb)+`"`)
 
 		tests := []struct {
 			name    string
@@ -144,11 +144,11 @@ func TestUnitMerge(t *testing.T) {
 				if res.Code != http.StatusUnprocessableEntity {
 					t.Fatalf("status %d, want 422", res.Code)
 				}
-				mustContain(t, tt.name, res.Body.String(), tt.message)
+				wantInBody(t, tt.name, res.Body.String(), tt.message)
 				if after := unitCount(t, env); after != before {
 					t.Errorf("units %d -> %d", before, after)
 				}
-				if reload(t, env, xa).ActiveTo.Year != 0 {
+				if reloadUnit(t, env, xa).ActiveTo.Year != 0 {
 					t.Errorf("XA ended by a refused merge")
 				}
 			})
@@ -171,10 +171,10 @@ func TestUnitMerge(t *testing.T) {
 			t.Errorf("new unit parent %d, want the district", *merged.ParentID)
 		}
 		page = c.Get(unitURL(xa, "")).Body.String()
-		mustContain(t, "merged unit", page, "đã sáp nhập", "Đơn vị đã sáp nhập vào", "Xã An Bình", unitURL(merged, ""), "Đơn vị kế thừa")
-		mustContain(t, "tree", c.Get("/units?inactive=1").Body.String(), "đã sáp nhập, đến 30/06/2025", "Xã An Bình")
-		mustNotContain(t, "tree today", c.Get("/units").Body.String(), "Xã Bình Minh")
-		mustContain(t, "target history", c.Get(unitURL(merged, "")).Body.String(), "Tiếp nhận Xã An Phú", "Tiếp nhận Xã Bình Minh")
+		wantInBody(t, "merged unit", page, "đã sáp nhập", "Đơn vị đã sáp nhập vào", "Xã An Bình", unitURL(merged, ""), "Đơn vị kế thừa")
+		wantInBody(t, "tree", c.Get("/units?inactive=1").Body.String(), "đã sáp nhập, đến 30/06/2025", "Xã An Bình")
+		wantNotInBody(t, "tree today", c.Get("/units").Body.String(), "Xã Bình Minh")
+		wantInBody(t, "target history", c.Get(unitURL(merged, "")).Body.String(), "Tiếp nhận Xã An Phú", "Tiếp nhận Xã Bình Minh")
 	})
 }
 
@@ -187,12 +187,16 @@ func TestUnitDelete(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
+		// The button is offered only where deletion can work.
+		wantInBody(t, "new unit page", c.Get(unitURL(extra, "")).Body.String(), `action="`+unitURL(extra, "/delete")+`"`)
+		wantNotInBody(t, "district page", c.Get(unitURL(env.District, "")).Body.String(), `action="`+unitURL(env.District, "/delete")+`"`)
+
 		res := c.PostForm(unitURL(env.CommuneA, "/delete"), nil)
 		if res.Code != http.StatusSeeOther || res.Header().Get("Location") != unitURL(env.CommuneA, "") ||
 			!strings.Contains(unitFlashOf(res), "Không thể xóa: đơn vị còn tài khoản người dùng") {
 			t.Fatalf("delete unit with users: %d %q", res.Code, unitFlashOf(res))
 		}
-		reload(t, env, env.CommuneA)
+		reloadUnit(t, env, env.CommuneA)
 
 		res = c.PostForm(unitURL(extra, "/delete"), nil)
 		if res.Code != http.StatusSeeOther || res.Header().Get("Location") != unitURL(env.District, "") {

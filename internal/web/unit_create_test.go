@@ -18,7 +18,7 @@ func TestUnitCreate(t *testing.T) {
 		h1 := unitID(env.District)
 
 		page := c.Get("/units/new?parent=" + h1).Body.String()
-		mustContain(t, "new form", page, `name="parent_id" value="`+h1+`" checked`, "Huyện Đông Sơn", `value="commune" selected`)
+		wantInBody(t, "new form", page, `name="parent_id" value="`+h1+`" checked`, "Huyện Đông Sơn", `value="commune" selected`)
 
 		tests := []struct {
 			name     string
@@ -45,7 +45,7 @@ func TestUnitCreate(t *testing.T) {
 					t.Fatalf("status %d, want %d: %s", res.Code, tt.want, res.Body.String())
 				}
 				if tt.want != http.StatusSeeOther {
-					mustContain(t, tt.name, res.Body.String(), tt.message)
+					wantInBody(t, tt.name, res.Body.String(), tt.message)
 					if !strings.Contains(res.Body.String(), `name="code" type="text" value="`+tt.code+`"`) {
 						t.Errorf("typed code not kept in the form")
 					}
@@ -64,8 +64,8 @@ func TestUnitCreate(t *testing.T) {
 				if !strings.Contains(unitFlashOf(res), "Đã thêm đơn vị Xã Cát Tiên") {
 					t.Errorf("flash = %q", unitFlashOf(res))
 				}
-				mustContain(t, "tree", c.Get("/units").Body.String(), "Xã Cát Tiên", "3 đơn vị cấp dưới")
-				mustContain(t, "unit page", c.Get(unitURL(u, "")).Body.String(), "Xã Cát Tiên", "01/01/2024", "Huyện Đông Sơn")
+				wantInBody(t, "tree", c.Get("/units").Body.String(), "Xã Cát Tiên", "3 đơn vị cấp dưới")
+				wantInBody(t, "unit page", c.Get(unitURL(u, "")).Body.String(), "Xã Cát Tiên", "01/01/2024", "Huyện Đông Sơn")
 			})
 		}
 	})

@@ -34,8 +34,8 @@ func TestUnitTree(t *testing.T) {
 				if res.Code != http.StatusOK {
 					t.Fatalf("GET /units: %d", res.Code)
 				}
-				mustContain(t, "tree", res.Body.String(), tt.want...)
-				mustNotContain(t, "tree", res.Body.String(), tt.notWant...)
+				wantInBody(t, "tree", res.Body.String(), tt.want...)
+				wantNotInBody(t, "tree", res.Body.String(), tt.notWant...)
 			})
 		}
 	})
@@ -68,8 +68,8 @@ func TestUnitTreeHistory(t *testing.T) {
 				if res.Code != http.StatusOK {
 					t.Fatalf("%d", res.Code)
 				}
-				mustContain(t, tt.path, res.Body.String(), tt.want...)
-				mustNotContain(t, tt.path, res.Body.String(), tt.notWant...)
+				wantInBody(t, tt.path, res.Body.String(), tt.want...)
+				wantNotInBody(t, tt.path, res.Body.String(), tt.notWant...)
 			})
 		}
 	})
@@ -96,8 +96,8 @@ func TestUnitSearch(t *testing.T) {
 				if res.Code != http.StatusOK {
 					t.Fatalf("%d", res.Code)
 				}
-				mustContain(t, tt.path, res.Body.String(), tt.want...)
-				mustNotContain(t, tt.path, res.Body.String(), tt.notWant...)
+				wantInBody(t, tt.path, res.Body.String(), tt.want...)
+				wantNotInBody(t, tt.path, res.Body.String(), tt.notWant...)
 			})
 		}
 
@@ -112,7 +112,7 @@ func TestUnitSearch(t *testing.T) {
 		if res.Code != http.StatusOK {
 			t.Fatalf("htmx search: %d", res.Code)
 		}
-		mustContain(t, "fragment", res.Body.String(), "Xã An Phú")
-		mustNotContain(t, "fragment", res.Body.String(), "<html", "Cây đơn vị")
+		wantInBody(t, "fragment", res.Body.String(), "Xã An Phú")
+		wantNotInBody(t, "fragment", res.Body.String(), "<html", "Cây đơn vị")
 	})
 }

@@ -36,12 +36,12 @@ func TestUnitPicker(t *testing.T) {
 				if res.Code != tt.want {
 					t.Fatalf("status %d, want %d", res.Code, tt.want)
 				}
-				mustContain(t, tt.path, res.Body.String(), tt.has...)
-				mustNotContain(t, tt.path, res.Body.String(), tt.not...)
+				wantInBody(t, tt.path, res.Body.String(), tt.has...)
+				wantNotInBody(t, tt.path, res.Body.String(), tt.not...)
 			})
 		}
 		res := htmxGet(t, env, "coord", "/units/picker?field=target&none=1&q=an+phu")
-		mustContain(t, "htmx picker", res.Body.String(), "Thành lập đơn vị mới", "Xã An Phú")
-		mustNotContain(t, "htmx picker", res.Body.String(), "<html")
+		wantInBody(t, "htmx picker", res.Body.String(), "Thành lập đơn vị mới", "Xã An Phú")
+		wantNotInBody(t, "htmx picker", res.Body.String(), "<html")
 	})
 }

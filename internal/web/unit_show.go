@@ -21,6 +21,7 @@ type unitShowData struct {
 	Versions  []versionRow
 	CanEdit   bool // EditUnit or ManageUnits
 	CanManage bool
+	CanDelete bool // ManageUnits, and nothing yet hangs on the unit
 }
 
 // eventRow is a dated change with the name of the other unit it concerns.
@@ -120,6 +121,12 @@ func (h *Handler) unitShow(w http.ResponseWriter, r *http.Request) {
 			row.Parent = names[*v.ParentID]
 		}
 		d.Versions = append(d.Versions, row)
+	}
+	// Offer deletion only where the store would allow it (no sub-units, no
+	// history beyond creation); the store checks again, with accounts too.
+	d.CanDelete = d.CanManage && len(d.Children) == 0 && u.SuccessorID == nil
+	for _, e := range events {
+		d.CanDelete = d.CanDelete && e.Event == org.EventCreated
 	}
 	h.render(w, r, http.StatusOK, "unit_show", u.Name, d)
 }

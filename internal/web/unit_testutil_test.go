@@ -23,8 +23,8 @@ func unitURL(u org.Unit, suffix string) string {
 // unitID formats a unit's id for a form.
 func unitID(u org.Unit) string { return strconv.FormatInt(u.ID, 10) }
 
-// reload reads a unit again from the store.
-func reload(t *testing.T, env *testkit.Env, u org.Unit) org.Unit {
+// reloadUnit reads a unit again from the store.
+func reloadUnit(t *testing.T, env *testkit.Env, u org.Unit) org.Unit {
 	t.Helper()
 	got, err := env.App.Units.Get(context.Background(), u.ID)
 	if err != nil {
@@ -43,8 +43,8 @@ func unitCount(t *testing.T, env *testkit.Env) int {
 	return n
 }
 
-// mustContain fails unless body contains every string of want.
-func mustContain(t *testing.T, what, body string, want ...string) {
+// wantInBody fails unless body contains every string of want.
+func wantInBody(t *testing.T, what, body string, want ...string) {
 	t.Helper()
 	for _, w := range want {
 		if !strings.Contains(body, w) {
@@ -53,8 +53,8 @@ func mustContain(t *testing.T, what, body string, want ...string) {
 	}
 }
 
-// mustNotContain fails if body contains any string of unwanted.
-func mustNotContain(t *testing.T, what, body string, unwanted ...string) {
+// wantNotInBody fails if body contains any string of unwanted.
+func wantNotInBody(t *testing.T, what, body string, unwanted ...string) {
 	t.Helper()
 	for _, w := range unwanted {
 		if strings.Contains(body, w) {

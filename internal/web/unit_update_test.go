@@ -64,12 +64,12 @@ func TestUnitEditAccess(t *testing.T) {
 				}
 			})
 		}
-		for _, u := range []struct{ before, after string }{{xa.Name, reload(t, env, xa).Name}, {xb.Name, reload(t, env, xb).Name}} {
+		for _, u := range []struct{ before, after string }{{xa.Name, reloadUnit(t, env, xa).Name}, {xb.Name, reloadUnit(t, env, xb).Name}} {
 			if u.before != u.after {
 				t.Errorf("refused requests changed a unit: %q became %q", u.before, u.after)
 			}
 		}
-		if got := reload(t, env, xb); got.Code != "XB" {
+		if got := reloadUnit(t, env, xb); got.Code != "XB" {
 			t.Errorf("XB code = %q after a refused POST", got.Code)
 		}
 	})
@@ -80,8 +80,8 @@ func TestUnitEditOwnContactDetails(t *testing.T) {
 		env := testkit.New(t, d)
 		c := env.Login(t, "officer_a")
 		page := c.Get(unitURL(env.CommuneA, "/edit")).Body.String()
-		mustContain(t, "limited form", page, `name="phone"`, `name="address"`, "do Sở Nội vụ quản lý")
-		mustNotContain(t, "limited form", page, `name="name"`, `name="code"`, `name="parent_id"`)
+		wantInBody(t, "limited form", page, `name="phone"`, `name="address"`, "do Sở Nội vụ quản lý")
+		wantNotInBody(t, "limited form", page, `name="name"`, `name="code"`, `name="parent_id"`)
 
 		form := fullUnitForm(unitID(env.Province), "HACK", "Xã Đổi Tên")
 		form.Set("phone", "0236 3822 111")
@@ -93,7 +93,7 @@ func TestUnitEditOwnContactDetails(t *testing.T) {
 		if res.Code != http.StatusSeeOther {
 			t.Fatalf("POST own unit: %d %s", res.Code, res.Body.String())
 		}
-		got := reload(t, env, env.CommuneA)
+		got := reloadUnit(t, env, env.CommuneA)
 		if got.Phone != "0236 3822 111" || got.Address != "Thôn 1, xã An Phú" || len(got.Aliases) != 2 {
 			t.Errorf("contact details not saved: %+v", got)
 		}
@@ -101,7 +101,7 @@ func TestUnitEditOwnContactDetails(t *testing.T) {
 			got.ActiveFrom != testkit.Start {
 			t.Errorf("officer changed a field reserved to Sở Nội vụ: %+v", got)
 		}
-		mustContain(t, "unit page", c.Get(unitURL(env.CommuneA, "")).Body.String(), "0236 3822 111", "UBND xã An Phú")
+		wantInBody(t, "unit page", c.Get(unitURL(env.CommuneA, "")).Body.String(), "0236 3822 111", "UBND xã An Phú")
 
 		// A wrong e-mail comes back with its message and nothing is saved.
 		form.Set("email", "khong-hop-le")
@@ -110,8 +110,8 @@ func TestUnitEditOwnContactDetails(t *testing.T) {
 		if res.Code != http.StatusUnprocessableEntity {
 			t.Fatalf("bad e-mail: %d", res.Code)
 		}
-		mustContain(t, "bad e-mail", res.Body.String(), "Địa chỉ thư điện tử không hợp lệ", `value="999"`)
-		if got := reload(t, env, env.CommuneA); got.Phone != "0236 3822 111" {
+		wantInBody(t, "bad e-mail", res.Body.String(), "Địa chỉ thư điện tử không hợp lệ", `value="999"`)
+		if got := reloadUnit(t, env, env.CommuneA); got.Phone != "0236 3822 111" {
 			t.Errorf("phone saved despite the error: %q", got.Phone)
 		}
 	})
@@ -122,14 +122,14 @@ func TestUnitEditByCoordinator(t *testing.T) {
 		env := testkit.New(t, d)
 		c := env.Login(t, "coord")
 		page := c.Get(unitURL(env.CommuneB, "/edit")).Body.String()
-		mustContain(t, "full form", page, `name="name"`, `value="Xã Bình Minh"`, `name="parent_id" value="`+unitID(env.District)+`" checked`)
+		wantInBody(t, "full form", page, `name="name"`, `value="Xã Bình Minh"`, `name="parent_id" value="`+unitID(env.District)+`" checked`)
 
 		form := fullUnitForm(unitID(env.Province), "XB2", "Xã Bình Minh Đông")
 		res := c.PostForm(unitURL(env.CommuneB, ""), form)
 		if res.Code != http.StatusSeeOther {
 			t.Fatalf("coord edit: %d %s", res.Code, res.Body.String())
 		}
-		got := reload(t, env, env.CommuneB)
+		got := reloadUnit(t, env, env.CommuneB)
 		if got.Name != "Xã Bình Minh Đông" || got.Code != "XB2" || *got.ParentID != env.Province.ID {
 			t.Errorf("coord edit not saved: %+v", got)
 		}
@@ -141,8 +141,8 @@ func TestUnitEditByCoordinator(t *testing.T) {
 		if res.Code != http.StatusUnprocessableEntity {
 			t.Fatalf("cycle: %d", res.Code)
 		}
-		mustContain(t, "cycle", res.Body.String(), "tạo vòng lặp")
-		if got := reload(t, env, env.District); *got.ParentID != env.Province.ID {
+		wantInBody(t, "cycle", res.Body.String(), "tạo vòng lặp")
+		if got := reloadUnit(t, env, env.District); *got.ParentID != env.Province.ID {
 			t.Errorf("cycle saved: parent %d", *got.ParentID)
 		}
 	})

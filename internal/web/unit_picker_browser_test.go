@@ -1,0 +1,54 @@
+package web_test
+
+import (
+	"context"
+	"net/http/httptest"
+	"testing"
+
+	"github.com/chromedp/chromedp"
+
+	"cchc/internal/browsertest"
+	"cchc/internal/db/dbtest"
+	"cchc/internal/testkit"
+)
+
+// TestUnitPickerInBrowser is the coordinator's path through the unit picker:
+// on the new-unit form they search the parent without accents, htmx lists
+// it, they choose it and save; the unit is stored under that parent.
+func TestUnitPickerInBrowser(t *testing.T) {
+	env := testkit.New(t, dbtest.SQLite(t))
+	srv := httptest.NewServer(env.Handler)
+	defer srv.Close()
+	ctx := browsertest.New(t)
+
+	h1 := `#picker-parent_id input[name=parent_id][value="` + unitID(env.District) + `"]`
+	err := chromedp.Do(ctx,
+		chromedp.Navigate(srv.URL+"/login"),
+		chromedp.WaitVisible(`#username`),
+		chromedp.SendKeys(`#username`, "coord"),
+		chromedp.SendKeys(`#password`, testkit.Password),
+		chromedp.Click(`button[type=submit]`),
+		chromedp.WaitVisible(`.whoami`),
+		chromedp.Navigate(srv.URL+"/units/new"),
+		chromedp.WaitVisible(`#picker-parent_id-q`),
+		chromedp.SendKeys(`#picker-parent_id-q`, "huyen dong son"),
+		chromedp.WaitVisible(h1),
+		chromedp.Click(h1),
+		chromedp.SendKeys(`#code`, "XDH"),
+		chromedp.SendKeys(`#name`, "Xã Đồng Hòa"),
+		chromedp.SetValue(`#kind`, "commune"),
+		chromedp.Click(`form.form button[type=submit]`),
+		chromedp.WaitVisible(`.flash-success`),
+	)
+	if err != nil {
+		t.Fatalf("create with the picker: %v", err)
+	}
+	browsertest.Screenshot(t, ctx, "unit-picker-created")
+	u, err := env.App.Units.GetByCode(context.Background(), "XDH")
+	if err != nil {
+		t.Fatalf("unit not stored: %v", err)
+	}
+	if u.ParentID == nil || *u.ParentID != env.District.ID {
+		t.Fatalf("parent = %v, want the district %d", u.ParentID, env.District.ID)
+	}
+}

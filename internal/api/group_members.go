@@ -18,7 +18,7 @@ func (h *API) groupMembers(w http.ResponseWriter, r *http.Request) {
 	if !ok {
 		return
 	}
-	limit, offset, err := page(r)
+	limit, offset, err := page(r, ReferenceLimit)
 	if err != nil {
 		h.badRequest(w, r, err.Error())
 		return

@@ -36,7 +36,7 @@ func groupOut(g org.Group) groupJSON {
 // order, filtered by ?q= (name, code, aliases) and paged. Group definitions
 // are visible to every signed-in user, like the kinds of unit.
 func (h *API) groupsList(w http.ResponseWriter, r *http.Request) {
-	limit, offset, err := page(r)
+	limit, offset, err := page(r, DefaultLimit)
 	if err != nil {
 		h.badRequest(w, r, err.Error())
 		return

@@ -10,10 +10,12 @@ import (
 	"cchc/internal/httpx"
 )
 
-// Paging defaults of every list.
+// Paging defaults. Reference lists (units, group members) default to a
+// whole province in one page; other lists to DefaultLimit.
 const (
-	DefaultLimit = 50
-	MaxLimit     = 1000
+	DefaultLimit   = 50
+	ReferenceLimit = 1000
+	MaxLimit       = 1000
 )
 
 func requestID(r *http.Request) string { return httpx.RequestID(r.Context()) }
@@ -24,10 +26,10 @@ type queryError struct{ message string }
 
 func (e queryError) Error() string { return e.message }
 
-// page reads ?limit= (default 50, values above 1000 lowered to 1000) and
+// page reads ?limit= (default def, values above 1000 lowered to 1000) and
 // ?offset= (default 0).
-func page(r *http.Request) (limit, offset int, err error) {
-	limit, offset = DefaultLimit, 0
+func page(r *http.Request, def int) (limit, offset int, err error) {
+	limit, offset = def, 0
 	q := r.URL.Query()
 	if s := q.Get("limit"); s != "" {
 		n, convErr := strconv.Atoi(s)

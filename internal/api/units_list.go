@@ -18,7 +18,7 @@ func (h *API) unitsList(w http.ResponseWriter, r *http.Request) {
 		Within: h.app.Policy.ScopeRoot(user(r)),
 	}
 	var err error
-	if f.Limit, f.Offset, err = page(r); err != nil {
+	if f.Limit, f.Offset, err = page(r, ReferenceLimit); err != nil {
 		h.badRequest(w, r, err.Error())
 		return
 	}

@@ -26,16 +26,16 @@ func TestUnitWorkflow(t *testing.T) {
 	login := func(username string) chromedp.Action[chromedp.Void] {
 		return chromedp.Steps(
 			chromedp.Navigate(srv.URL+"/login"),
-			chromedp.WaitVisible(`#username`),
-			chromedp.SendKeys(`#username`, username),
-			chromedp.SendKeys(`#password`, testkit.Password),
-			chromedp.Click(`button[type=submit]`),
-			chromedp.WaitVisible(`.whoami`),
+			chromedp.WaitVisible(chromedp.CSS(`#username`)),
+			chromedp.SendKeys(chromedp.CSS(`#username`), username),
+			chromedp.SendKeys(chromedp.CSS(`#password`), testkit.Password),
+			chromedp.Click(chromedp.CSS(`button[type=submit]`)),
+			chromedp.WaitVisible(chromedp.CSS(`.whoami`)),
 		)
 	}
 	text := func(sel string) string {
 		t.Helper()
-		s, err := chromedp.Run(ctx, chromedp.Text(sel))
+		s, err := chromedp.Run(ctx, chromedp.Text(chromedp.CSS(sel)))
 		if err != nil {
 			t.Fatalf("read %s: %v", sel, err)
 		}
@@ -43,7 +43,7 @@ func TestUnitWorkflow(t *testing.T) {
 	}
 
 	// The login page is Vietnamese.
-	if err := chromedp.Do(ctx, chromedp.Navigate(srv.URL+"/login"), chromedp.WaitVisible(`#username`)); err != nil {
+	if err := chromedp.Do(ctx, chromedp.Navigate(srv.URL+"/login"), chromedp.WaitVisible(chromedp.CSS(`#username`))); err != nil {
 		t.Fatal(err)
 	}
 	if got := text(`body`); !strings.Contains(got, "Đăng nhập") || !strings.Contains(got, "Mật khẩu") {
@@ -54,12 +54,12 @@ func TestUnitWorkflow(t *testing.T) {
 	err := chromedp.Do(ctx,
 		login("admin"),
 		chromedp.Navigate(fmt.Sprintf("%s/units/new?parent=%d", srv.URL, env.Province.ID)),
-		chromedp.WaitVisible(`input[name=code]`),
-		chromedp.SendKeys(`input[name=code]`, "XDT"),
-		chromedp.SendKeys(`input[name=name]`, "Xã Đồng Tâm"),
-		chromedp.SetValue(`select[name=kind]`, "commune"),
-		chromedp.Submit(`input[name=code]`),
-		chromedp.WaitVisible(`.flash-success`),
+		chromedp.WaitVisible(chromedp.CSS(`input[name=code]`)),
+		chromedp.SendKeys(chromedp.CSS(`input[name=code]`), "XDT"),
+		chromedp.SendKeys(chromedp.CSS(`input[name=name]`), "Xã Đồng Tâm"),
+		chromedp.SetValue(chromedp.CSS(`select[name=kind]`), "commune"),
+		chromedp.Submit(chromedp.CSS(`input[name=code]`)),
+		chromedp.WaitVisible(chromedp.CSS(`.flash-success`)),
 	)
 	if err != nil {
 		t.Fatalf("create commune: %v", err)
@@ -76,10 +76,10 @@ func TestUnitWorkflow(t *testing.T) {
 	// Search without accents finds it.
 	err = chromedp.Do(ctx,
 		chromedp.Navigate(srv.URL+"/units"),
-		chromedp.WaitVisible(`input[name=q]`),
-		chromedp.SendKeys(`input[name=q]`, "xa dong tam"),
-		chromedp.Submit(`input[name=q]`),
-		chromedp.WaitVisible(`a[href="/units/`+fmt.Sprint(created.ID)+`"]`),
+		chromedp.WaitVisible(chromedp.CSS(`input[name=q]`)),
+		chromedp.SendKeys(chromedp.CSS(`input[name=q]`), "xa dong tam"),
+		chromedp.Submit(chromedp.CSS(`input[name=q]`)),
+		chromedp.WaitVisible(chromedp.CSS(fmt.Sprintf(`a[href="/units/%d"]`, created.ID))),
 	)
 	if err != nil {
 		t.Fatalf("search: %v", err)
@@ -91,8 +91,8 @@ func TestUnitWorkflow(t *testing.T) {
 
 	// Log out.
 	err = chromedp.Do(ctx,
-		chromedp.Click(`form[action="/logout"] button`),
-		chromedp.WaitVisible(`#username`),
+		chromedp.Click(chromedp.CSS(`form[action="/logout"] button`)),
+		chromedp.WaitVisible(chromedp.CSS(`#username`)),
 	)
 	if err != nil {
 		t.Fatalf("logout: %v", err)
@@ -102,7 +102,7 @@ func TestUnitWorkflow(t *testing.T) {
 	err = chromedp.Do(ctx,
 		login("officer_a"),
 		chromedp.Navigate(fmt.Sprintf("%s/units/%d/edit", srv.URL, env.CommuneB.ID)),
-		chromedp.WaitVisible(`main h1`),
+		chromedp.WaitVisible(chromedp.CSS(`main h1`)),
 	)
 	if err != nil {
 		t.Fatalf("officer navigation: %v", err)

@@ -22,6 +22,7 @@ type ctxKey int
 const (
 	keyRequestID ctxKey = iota
 	keyUser
+	keyLogUser
 )
 
 // RequestID returns the id given to the request by WithRequestID.
@@ -39,6 +40,9 @@ func User(ctx context.Context) *auth.User {
 // WithUser returns ctx carrying u, and the audit actor made from it.
 func WithUser(ctx context.Context, r *http.Request, u *auth.User) context.Context {
 	ctx = context.WithValue(ctx, keyUser, u)
+	if name, ok := ctx.Value(keyLogUser).(*string); ok {
+		*name = u.Username // for the access log line, written after the handler
+	}
 	return audit.WithActor(ctx, audit.Actor{UserID: u.ID, Username: u.Username, IP: ClientIP(r), RequestID: RequestID(ctx)})
 }
 
@@ -84,7 +88,9 @@ func Logging(log *slog.Logger, next http.Handler) http.Handler {
 		_, _ = rand.Read(b[:])
 		id := hex.EncodeToString(b[:])
 		w.Header().Set("X-Request-Id", id)
+		var username string
 		ctx := context.WithValue(r.Context(), keyRequestID, id)
+		ctx = context.WithValue(ctx, keyLogUser, &username)
 		ctx = audit.WithActor(ctx, audit.Actor{Username: "anonymous", IP: ClientIP(r), RequestID: id})
 		sw := &statusWriter{ResponseWriter: w}
 		start := time.Now()
@@ -98,12 +104,8 @@ func Logging(log *slog.Logger, next http.Handler) http.Handler {
 			if r.URL.Path == "/healthz" || strings.HasPrefix(r.URL.Path, "/static/") {
 				return
 			}
-			user := ""
-			if u := User(ctx); u != nil {
-				user = u.Username
-			}
 			log.Info("request", "request_id", id, "method", r.Method, "path", r.URL.Path, "status", sw.status,
-				"bytes", sw.bytes, "duration_ms", time.Since(start).Milliseconds(), "user", user, "ip", ClientIP(r))
+				"bytes", sw.bytes, "duration_ms", time.Since(start).Milliseconds(), "user", username, "ip", ClientIP(r))
 		}()
 		next.ServeHTTP(sw, r.WithContext(ctx))
 	})

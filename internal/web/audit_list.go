@@ -119,5 +119,5 @@ func parseFilterDate(s, field, label string, errs valid.Errors) (civil.Date, str
 		errs.Add(field, label+" không hợp lệ; nhập theo dạng dd/mm/yyyy.")
 		return civil.Date{}, s
 	}
-	return d, d.String()
+	return d, d.VN()
 }

@@ -21,24 +21,24 @@ func TestUnitPickerInBrowser(t *testing.T) {
 	defer srv.Close()
 	ctx := browsertest.New(t)
 
-	h1 := `#picker-parent_id input[name=parent_id][value="` + unitID(env.District) + `"]`
+	h1 := chromedp.CSS(`#picker-parent_id input[name=parent_id][value="` + unitID(env.District) + `"]`)
 	err := chromedp.Do(ctx,
 		chromedp.Navigate(srv.URL+"/login"),
-		chromedp.WaitVisible(`#username`),
-		chromedp.SendKeys(`#username`, "coord"),
-		chromedp.SendKeys(`#password`, testkit.Password),
-		chromedp.Click(`button[type=submit]`),
-		chromedp.WaitVisible(`.whoami`),
+		chromedp.WaitVisible(chromedp.CSS(`#username`)),
+		chromedp.SendKeys(chromedp.CSS(`#username`), "coord"),
+		chromedp.SendKeys(chromedp.CSS(`#password`), testkit.Password),
+		chromedp.Click(chromedp.CSS(`button[type=submit]`)),
+		chromedp.WaitVisible(chromedp.CSS(`.whoami`)),
 		chromedp.Navigate(srv.URL+"/units/new"),
-		chromedp.WaitVisible(`#picker-parent_id-q`),
-		chromedp.SendKeys(`#picker-parent_id-q`, "huyen dong son"),
+		chromedp.WaitVisible(chromedp.CSS(`#picker-parent_id-q`)),
+		chromedp.SendKeys(chromedp.CSS(`#picker-parent_id-q`), "huyen dong son"),
 		chromedp.WaitVisible(h1),
 		chromedp.Click(h1),
-		chromedp.SendKeys(`#code`, "XDH"),
-		chromedp.SendKeys(`#name`, "Xã Đồng Hòa"),
-		chromedp.SetValue(`#kind`, "commune"),
-		chromedp.Click(`form.form button[type=submit]`),
-		chromedp.WaitVisible(`.flash-success`),
+		chromedp.SendKeys(chromedp.CSS(`#code`), "XDH"),
+		chromedp.SendKeys(chromedp.CSS(`#name`), "Xã Đồng Hòa"),
+		chromedp.SetValue(chromedp.CSS(`#kind`), "commune"),
+		chromedp.Click(chromedp.CSS(`form.form button[type=submit]`)),
+		chromedp.WaitVisible(chromedp.CSS(`.flash-success`)),
 	)
 	if err != nil {
 		t.Fatalf("create with the picker: %v", err)

@@ -57,9 +57,12 @@ type Entry struct {
 	Action   string
 	Entity   string // "unit", "user", "api_token", "unit_group", ...
 	EntityID int64
-	Summary  string // a Vietnamese sentence shown in the trail
-	Before   any
-	After    any
+	// EntityKey identifies entities keyed by text (a unit kind's code);
+	// it is used when EntityID is zero.
+	EntityKey string
+	Summary   string // a Vietnamese sentence shown in the trail
+	Before    any
+	After     any
 }
 
 // Record writes e with the actor from ctx, using q (normally the change's
@@ -78,7 +81,7 @@ func Record(ctx context.Context, q db.Querier, e Entry) error {
 	if a.UserID != 0 {
 		uid = a.UserID
 	}
-	eid := ""
+	eid := e.EntityKey
 	if e.EntityID != 0 {
 		eid = strconv.FormatInt(e.EntityID, 10)
 	}

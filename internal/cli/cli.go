@@ -179,3 +179,30 @@ func versionCmd(e env, args []string) error {
 	fmt.Fprintln(e.stdout, "cchc", Version)
 	return nil
 }
+
+// runDB is the frame of every command that works on the database: it
+// registers --data and --db (and the command's own flags through setup),
+// parses args, checks that exactly nargs positional arguments remain, opens
+// and migrates the database, and runs fn.
+func runDB(e env, args []string, name, synopsis string, nargs int, setup func(fs *flag.FlagSet),
+	fn func(ctx context.Context, a *app.App, fs *flag.FlagSet) error) error {
+	fs := newFlagSet(e, name, synopsis)
+	var f dbFlags
+	f.register(fs)
+	if setup != nil {
+		setup(fs)
+	}
+	if err := fs.Parse(args); err != nil {
+		return err
+	}
+	if fs.NArg() != nargs {
+		return errUsage
+	}
+	ctx := context.Background()
+	a, closeDB, err := f.open(ctx, e)
+	if err != nil {
+		return err
+	}
+	defer closeDB()
+	return fn(ctx, a, fs)
+}

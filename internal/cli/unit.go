@@ -4,9 +4,12 @@ import (
 	"bytes"
 	"context"
 	"errors"
+	"flag"
 	"fmt"
+	"io"
 	"os"
 
+	"cchc/internal/app"
 	"cchc/internal/org"
 	"cchc/internal/valid"
 )
@@ -42,102 +45,66 @@ A refused import prints each row error and changes nothing.`)
 }
 
 func unitImport(e env, args []string) error {
-	fs := newFlagSet(e, "unit import", "unit import [--data DIR] [--db DSN] [--dry-run] FILE.xlsx")
-	var f dbFlags
-	f.register(fs)
-	dryRun := fs.Bool("dry-run", false, "check the file and report what would change, without writing")
-	if err := fs.Parse(args); err != nil {
-		return err
-	}
-	if fs.NArg() != 1 {
-		return errUsage
-	}
-	file, err := os.Open(fs.Arg(0))
-	if err != nil {
-		return err
-	}
-	defer file.Close()
-	ctx := context.Background()
-	a, closeDB, err := f.open(ctx, e)
-	if err != nil {
-		return err
-	}
-	defer closeDB()
-	res, err := a.Units.ImportXLSX(ctx, file, org.ImportOptions{DryRun: *dryRun})
-	var rowErrs org.ImportErrors
-	switch {
-	case errors.As(err, &rowErrs):
-		for _, re := range rowErrs {
-			fmt.Fprintln(e.stderr, re.String())
-		}
-		return fmt.Errorf("%s: %d errors; nothing was changed", fs.Arg(0), len(rowErrs))
-	case valid.Message(err) != "":
-		return fmt.Errorf("%s: %s", fs.Arg(0), valid.Message(err))
-	case err != nil:
-		return err
-	}
-	prefix := ""
-	if *dryRun {
-		prefix = "dry run, nothing written: would have "
-	}
-	fmt.Fprintf(e.stdout, "%screated %d, updated %d, unchanged %d\n", prefix, res.Created, res.Updated, res.Unchanged)
-	return nil
+	var dryRun *bool
+	return runDB(e, args, "unit import", "unit import [--data DIR] [--db DSN] [--dry-run] FILE.xlsx", 1,
+		func(fs *flag.FlagSet) {
+			dryRun = fs.Bool("dry-run", false, "check the file and report what would change, without writing")
+		},
+		func(ctx context.Context, a *app.App, fs *flag.FlagSet) error {
+			file, err := os.Open(fs.Arg(0))
+			if err != nil {
+				return err
+			}
+			defer file.Close()
+			res, err := a.Units.ImportXLSX(ctx, file, org.ImportOptions{DryRun: *dryRun})
+			var rowErrs org.ImportErrors
+			switch {
+			case errors.As(err, &rowErrs):
+				for _, re := range rowErrs {
+					fmt.Fprintln(e.stderr, re.String())
+				}
+				return fmt.Errorf("%s: %d errors; nothing was changed", fs.Arg(0), len(rowErrs))
+			case valid.Message(err) != "":
+				return fmt.Errorf("%s: %s", fs.Arg(0), valid.Message(err))
+			case err != nil:
+				return err
+			}
+			prefix := ""
+			if *dryRun {
+				prefix = "dry run, nothing written: would have "
+			}
+			fmt.Fprintf(e.stdout, "%screated %d, updated %d, unchanged %d\n", prefix, res.Created, res.Updated, res.Unchanged)
+			return nil
+		})
 }
 
 func unitExport(e env, args []string) error {
-	fs := newFlagSet(e, "unit export", "unit export [--data DIR] [--db DSN] FILE.xlsx")
-	var f dbFlags
-	f.register(fs)
-	if err := fs.Parse(args); err != nil {
-		return err
-	}
-	if fs.NArg() != 1 {
-		return errUsage
-	}
-	ctx := context.Background()
-	a, closeDB, err := f.open(ctx, e)
-	if err != nil {
-		return err
-	}
-	defer closeDB()
-	var buf bytes.Buffer
-	if err := a.Units.ExportXLSX(ctx, &buf, org.Filter{}); err != nil {
-		return err
-	}
-	if err := os.WriteFile(fs.Arg(0), buf.Bytes(), 0o644); err != nil {
-		return err
-	}
-	fmt.Fprintf(e.stdout, "wrote %s\n", fs.Arg(0))
-	return nil
+	return runDB(e, args, "unit export", "unit export [--data DIR] [--db DSN] FILE.xlsx", 1, nil,
+		func(ctx context.Context, a *app.App, fs *flag.FlagSet) error {
+			return writeFile(e, fs.Arg(0), func(w io.Writer) error { return a.Units.ExportXLSX(ctx, w, org.Filter{}) })
+		})
 }
 
 func unitTemplate(e env, args []string) error {
-	fs := newFlagSet(e, "unit template", "unit template [--data DIR] [--db DSN] FILE.xlsx")
-	var f dbFlags
-	f.register(fs)
-	if err := fs.Parse(args); err != nil {
-		return err
-	}
-	if fs.NArg() != 1 {
-		return errUsage
-	}
-	ctx := context.Background()
-	a, closeDB, err := f.open(ctx, e)
-	if err != nil {
-		return err
-	}
-	defer closeDB()
-	kinds, err := a.Units.Kinds(ctx)
-	if err != nil {
-		return err
-	}
+	return runDB(e, args, "unit template", "unit template [--data DIR] [--db DSN] FILE.xlsx", 1, nil,
+		func(ctx context.Context, a *app.App, fs *flag.FlagSet) error {
+			kinds, err := a.Units.Kinds(ctx)
+			if err != nil {
+				return err
+			}
+			return writeFile(e, fs.Arg(0), func(w io.Writer) error { return org.ImportTemplate(w, kinds) })
+		})
+}
+
+// writeFile renders into memory first, so a failure leaves no half file.
+func writeFile(e env, path string, render func(w io.Writer) error) error {
 	var buf bytes.Buffer
-	if err := org.ImportTemplate(&buf, kinds); err != nil {
+	if err := render(&buf); err != nil {
 		return err
 	}
-	if err := os.WriteFile(fs.Arg(0), buf.Bytes(), 0o644); err != nil {
+	if err := os.WriteFile(path, buf.Bytes(), 0o644); err != nil {
 		return err
 	}
-	fmt.Fprintf(e.stdout, "wrote %s\n", fs.Arg(0))
+	fmt.Fprintf(e.stdout, "wrote %s\n", path)
 	return nil
 }

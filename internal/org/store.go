@@ -111,9 +111,17 @@ func (s *Store) List(ctx context.Context, f Filter) ([]Unit, int, error) {
 		f.Limit = 50
 	}
 	f.Limit = min(f.Limit, 1000)
+	// With a search, the best matches come first: names that start with the
+	// words as typed, then units where the words appear together, then the
+	// rest; each tier in Vietnamese order.
+	order, orderArgs := " ORDER BY sort_key, id", []any{}
+	if q := vn.Fold(f.Q); q != "" {
+		order = " ORDER BY CASE WHEN search_text LIKE ? THEN 0 WHEN (' ' || search_text) LIKE ? THEN 1 ELSE 2 END, sort_key, id"
+		orderArgs = []any{q + "%", "% " + q + "%"}
+	}
 	var units []Unit
-	err := s.db.SelectContext(ctx, &units, s.db.Rebind(with+`SELECT `+unitColumns+` FROM units`+cond+
-		` ORDER BY sort_key, id LIMIT ? OFFSET ?`), append(args, f.Limit, max(f.Offset, 0))...)
+	err := s.db.SelectContext(ctx, &units, s.db.Rebind(with+`SELECT `+unitColumns+` FROM units`+cond+order+` LIMIT ? OFFSET ?`),
+		append(append(args, orderArgs...), f.Limit, max(f.Offset, 0))...)
 	if err != nil {
 		return nil, 0, fmt.Errorf("org: list units: %w", err)
 	}

@@ -148,6 +148,9 @@ func (h *Handler) nav(r *http.Request) []NavItem {
 	if h.can(r, auth.ManageGroups, 0) {
 		items = append(items, NavItem{Label: "Nhóm đơn vị", URL: "/groups"})
 	}
+	if h.can(r, auth.ManageUnits, 0) {
+		items = append(items, NavItem{Label: "Loại đơn vị", URL: "/kinds"})
+	}
 	if h.can(r, auth.ManageUsers, 0) {
 		items = append(items, NavItem{Label: "Người dùng", URL: "/users"})
 	}

@@ -37,6 +37,12 @@ func (h *Handler) routes() {
 	m.Handle("GET /units/import/template.xlsx", h.auth(h.unitImportTemplate))
 	m.Handle("GET /units/export.xlsx", h.auth(h.unitExport))
 
+	// Unit kinds.
+	m.Handle("GET /kinds", h.auth(h.kindList))
+	m.Handle("POST /kinds", h.auth(h.kindCreate))
+	m.Handle("POST /kinds/{code}", h.auth(h.kindUpdate))
+	m.Handle("POST /kinds/{code}/delete", h.auth(h.kindDelete))
+
 	// Unit groups.
 	m.Handle("GET /groups", h.auth(h.groupList))
 	m.Handle("GET /groups/new", h.auth(h.groupNew))

@@ -237,10 +237,11 @@ func (s *Store) loadRoles(ctx context.Context, users []User) error {
 	return nil
 }
 
-// CreateUser adds an account. The password is hashed with argon2id.
+// CreateUser adds an account. The password is hashed with argon2id before
+// the transaction opens, so the slow hash does not hold the write lock.
 func (s *Store) CreateUser(ctx context.Context, in UserInput) (User, error) {
 	errs := in.normalize(true)
-	if err := s.checkUnit(ctx, in.UnitID, errs); err != nil {
+	if err := checkUnit(ctx, s.db, in.UnitID, errs); err != nil {
 		return User{}, err
 	}
 	if err := errs.Err(); err != nil {
@@ -252,35 +253,60 @@ func (s *Store) CreateUser(ctx context.Context, in UserInput) (User, error) {
 	}
 	var u User
 	err = s.db.InTx(ctx, func(tx *sqlx.Tx) error {
-		now := db.Now()
-		var id int64
-		err := tx.GetContext(ctx, &id, tx.Rebind(`INSERT INTO users (username, full_name, email, unit_id, password_hash, active,
-			must_change_password, password_changed_at, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`),
-			in.Username, in.FullName, in.Email, in.UnitID, hash, true, in.MustChangePassword, now, now, now)
-		if err != nil {
-			if db.IsUniqueViolation(err) {
-				return valid.Errors{"username": fmt.Sprintf("Tên đăng nhập %q đã có người dùng.", in.Username)}
-			}
-			return fmt.Errorf("auth: insert user %q: %w", in.Username, err)
-		}
-		if err := setRoles(ctx, tx, id, in.Roles); err != nil {
-			return err
-		}
-		if u, err = getUser(ctx, tx, "id = ?", id); err != nil {
-			return err
-		}
-		return audit.Record(ctx, tx, audit.Entry{Action: audit.Create, Entity: "user", EntityID: id,
-			Summary: "Tạo tài khoản " + u.Username, After: u})
+		u, err = insertUser(ctx, tx, in, hash)
+		return err
 	})
 	return u, err
 }
 
-func (s *Store) checkUnit(ctx context.Context, unitID int64, errs valid.Errors) error {
+// CreateUserTx is CreateUser inside the caller's transaction (the demo). It
+// hashes the password inside that transaction.
+func CreateUserTx(ctx context.Context, tx *sqlx.Tx, in UserInput) (User, error) {
+	errs := in.normalize(true)
+	if err := checkUnit(ctx, tx, in.UnitID, errs); err != nil {
+		return User{}, err
+	}
+	if err := errs.Err(); err != nil {
+		return User{}, err
+	}
+	hash, err := HashPassword(in.Password)
+	if err != nil {
+		return User{}, err
+	}
+	return insertUser(ctx, tx, in, hash)
+}
+
+// insertUser stores a validated in with the password hash, its roles and
+// the audit record.
+func insertUser(ctx context.Context, tx *sqlx.Tx, in UserInput, hash string) (User, error) {
+	now := db.Now()
+	var id int64
+	err := tx.GetContext(ctx, &id, tx.Rebind(`INSERT INTO users (username, full_name, email, unit_id, password_hash, active,
+		must_change_password, password_changed_at, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`),
+		in.Username, in.FullName, in.Email, in.UnitID, hash, true, in.MustChangePassword, now, now, now)
+	if err != nil {
+		if db.IsUniqueViolation(err) {
+			return User{}, valid.Errors{"username": fmt.Sprintf("Tên đăng nhập %q đã có người dùng.", in.Username)}
+		}
+		return User{}, fmt.Errorf("auth: insert user %q: %w", in.Username, err)
+	}
+	if err := setRoles(ctx, tx, id, in.Roles); err != nil {
+		return User{}, err
+	}
+	u, err := getUser(ctx, tx, "id = ?", id)
+	if err != nil {
+		return User{}, err
+	}
+	return u, audit.Record(ctx, tx, audit.Entry{Action: audit.Create, Entity: "user", EntityID: id,
+		Summary: "Tạo tài khoản " + u.Username, After: u})
+}
+
+func checkUnit(ctx context.Context, q db.Querier, unitID int64, errs valid.Errors) error {
 	if unitID == 0 {
 		return nil
 	}
 	var n int
-	if err := s.db.GetContext(ctx, &n, s.db.Rebind(`SELECT COUNT(*) FROM units WHERE id = ?`), unitID); err != nil {
+	if err := q.GetContext(ctx, &n, q.Rebind(`SELECT COUNT(*) FROM units WHERE id = ?`), unitID); err != nil {
 		return err
 	}
 	if n == 0 {
@@ -305,7 +331,7 @@ func setRoles(ctx context.Context, tx *sqlx.Tx, id int64, roles []Role) error {
 // an account off ends its sessions.
 func (s *Store) UpdateUser(ctx context.Context, id int64, in UserInput) (User, error) {
 	errs := in.normalize(false)
-	if err := s.checkUnit(ctx, in.UnitID, errs); err != nil {
+	if err := checkUnit(ctx, s.db, in.UnitID, errs); err != nil {
 		return User{}, err
 	}
 	if err := errs.Err(); err != nil {

@@ -13,13 +13,15 @@ import (
 	"github.com/chromedp/chromedp"
 )
 
-// ExecPath returns the Chromium binary: $CCHC_CHROMIUM, or chromium /
-// chromium-browser / google-chrome on PATH, or "" when there is none.
+// ExecPath returns the Chromium binary: $CCHC_CHROMIUM when set, else
+// chromium / chromium-browser / google-chrome on PATH; "" when it is not
+// there.
 func ExecPath() string {
+	names := []string{"chromium", "chromium-browser", "google-chrome", "/usr/bin/chromium"}
 	if p := os.Getenv("CCHC_CHROMIUM"); p != "" {
-		return p
+		names = []string{p}
 	}
-	for _, name := range []string{"chromium", "chromium-browser", "google-chrome", "/usr/bin/chromium"} {
+	for _, name := range names {
 		if p, err := exec.LookPath(name); err == nil {
 			return p
 		}

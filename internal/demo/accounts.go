@@ -7,7 +7,6 @@ import (
 
 	"github.com/jmoiron/sqlx"
 
-	"cchc/internal/app"
 	"cchc/internal/audit"
 	"cchc/internal/auth"
 	"cchc/internal/db"
@@ -54,46 +53,39 @@ func Accounts() []Account {
 	return out
 }
 
-// createAccounts adds the demo users through the auth store, then gives
-// them the password "demo". The store refuses passwords shorter than
-// auth.MinPasswordLen, as it should for real accounts; the demo wants a
-// password anyone can type from the README, so it creates each account with
-// a random password and then writes the hash of "demo" directly. Only the
-// demo does this.
-func createAccounts(ctx context.Context, a *app.App, unitIDs map[string]int64) error {
-	ids := make([]int64, len(demoUsers))
-	for i, du := range demoUsers {
+// createAccounts adds the demo users inside tx, then gives them the
+// password "demo". auth refuses passwords shorter than auth.MinPasswordLen,
+// as it should for real accounts; the demo wants a password anyone can type
+// from the README, so it creates each account with a random password and
+// then writes the hash of "demo" directly. Only the demo does this.
+//
+// All accounts share one hash of "demo" (one salt): argon2 is slow by
+// design, and for eight public demo logins whose password is printed at
+// start-up a per-account salt protects nothing.
+func createAccounts(ctx context.Context, tx *sqlx.Tx, unitIDs map[string]int64) error {
+	hash, err := auth.HashPassword(Password)
+	if err != nil {
+		return err
+	}
+	for _, du := range demoUsers {
 		unitID, ok := unitIDs[du.Unit]
 		if !ok {
 			return fmt.Errorf("demo: account %s: no unit named %q", du.Username, du.Unit)
 		}
-		u, err := a.Users.CreateUser(ctx, auth.UserInput{Username: du.Username, FullName: du.FullName, Email: du.Email,
+		u, err := auth.CreateUserTx(ctx, tx, auth.UserInput{Username: du.Username, FullName: du.FullName, Email: du.Email,
 			UnitID: unitID, Roles: []auth.Role{du.Role}, Active: true, Password: rand.Text()})
 		if err != nil {
 			return fmt.Errorf("demo: account %s: %w", du.Username, err)
 		}
-		ids[i] = u.ID
-	}
-	hashes := make([]string, len(ids))
-	for i := range ids {
-		h, err := auth.HashPassword(Password)
-		if err != nil {
+		if _, err := tx.ExecContext(ctx, tx.Rebind(`UPDATE users SET password_hash = ?, updated_at = ? WHERE id = ?`),
+			hash, db.Now(), u.ID); err != nil {
+			return fmt.Errorf("demo: password of %s: %w", du.Username, err)
+		}
+		if err := audit.Record(ctx, tx, audit.Entry{Action: audit.Update, Entity: "user", EntityID: u.ID,
+			Summary: "Đặt mật khẩu dùng thử cho tài khoản " + u.Username,
+			Before:  map[string]any{"password": "***"}, After: map[string]any{"password": "***"}}); err != nil {
 			return err
 		}
-		hashes[i] = h
 	}
-	return a.DB.InTx(ctx, func(tx *sqlx.Tx) error {
-		for i, id := range ids {
-			if _, err := tx.ExecContext(ctx, tx.Rebind(`UPDATE users SET password_hash = ?, updated_at = ? WHERE id = ?`),
-				hashes[i], db.Now(), id); err != nil {
-				return fmt.Errorf("demo: password of %s: %w", demoUsers[i].Username, err)
-			}
-			if err := audit.Record(ctx, tx, audit.Entry{Action: audit.Update, Entity: "user", EntityID: id,
-				Summary: "Đặt mật khẩu dùng thử cho tài khoản " + demoUsers[i].Username,
-				Before:  map[string]any{"password": "***"}, After: map[string]any{"password": "***"}}); err != nil {
-				return err
-			}
-		}
-		return nil
-	})
+	return nil
 }

@@ -22,23 +22,31 @@ const (
 // Build fills an empty database with the demo province and returns its
 // accounts. It refuses a database that already has units.
 //
-// The units, their 2010 shape and the 2025 merges are one transaction. The
-// renames, the dissolution of each district, the press group and the
-// accounts go through the stores' own operations, each its own transaction
-// (org has no transaction-taking form of Rename and Dissolve), so a failure
-// part-way leaves a partial demo: start again from an empty database.
+// Everything (units, merges, renames, dissolutions, groups, accounts) is one
+// transaction: a failure part-way leaves the database as it was.
 func Build(ctx context.Context, a *app.App) ([]Account, error) {
-	var n int
-	if err := a.DB.GetContext(ctx, &n, `SELECT COUNT(*) FROM units`); err != nil {
-		return nil, fmt.Errorf("demo: count units: %w", err)
-	}
-	if n > 0 {
-		return nil, fmt.Errorf("demo: the database already has %d units; the demo needs an empty database", n)
-	}
+	return build(ctx, a, buildOptions{})
+}
+
+// buildOptions lets tests change how build runs.
+type buildOptions struct {
+	// beforeCommit, when set, runs inside the transaction after the last
+	// step; an error from it aborts the build.
+	beforeCommit func(ctx context.Context, tx *sqlx.Tx) error
+}
+
+func build(ctx context.Context, a *app.App, opts buildOptions) ([]Account, error) {
 	ctx = audit.WithActor(ctx, audit.Actor{Username: "demo"})
-	b := &builder{units: a.Units, ids: map[string]int64{}, byName: map[string]int64{}}
+	b := &builder{ids: map[string]int64{}, byName: map[string]int64{}}
 	plans := planLocal()
 	err := a.DB.InTx(ctx, func(tx *sqlx.Tx) error {
+		var n int
+		if err := tx.GetContext(ctx, &n, `SELECT COUNT(*) FROM units`); err != nil {
+			return fmt.Errorf("demo: count units: %w", err)
+		}
+		if n > 0 {
+			return fmt.Errorf("demo: the database already has %d units; the demo needs an empty database", n)
+		}
 		if err := b.createAll(ctx, tx, plans); err != nil {
 			return err
 		}
@@ -47,21 +55,27 @@ func Build(ctx context.Context, a *app.App) ([]Account, error) {
 				return err
 			}
 		}
-		return b.mergeCommunes(ctx, tx, plans)
+		if err := b.mergeCommunes(ctx, tx, plans); err != nil {
+			return err
+		}
+		if err := b.renameAgencies(ctx, tx); err != nil {
+			return err
+		}
+		if err := b.dissolveDistricts(ctx, tx, plans); err != nil {
+			return err
+		}
+		if err := b.pressGroup(ctx, tx); err != nil {
+			return err
+		}
+		if err := createAccounts(ctx, tx, b.byName); err != nil {
+			return err
+		}
+		if opts.beforeCommit != nil {
+			return opts.beforeCommit(ctx, tx)
+		}
+		return nil
 	})
 	if err != nil {
-		return nil, err
-	}
-	if err := b.renameAgencies(ctx); err != nil {
-		return nil, err
-	}
-	if err := b.dissolveDistricts(ctx, plans); err != nil {
-		return nil, err
-	}
-	if err := b.pressGroup(ctx); err != nil {
-		return nil, err
-	}
-	if err := createAccounts(ctx, a, b.byName); err != nil {
 		return nil, err
 	}
 	return Accounts(), nil
@@ -69,7 +83,6 @@ func Build(ctx context.Context, a *app.App) ([]Account, error) {
 
 // builder remembers the ids of the units it created, by code and by name.
 type builder struct {
-	units  *org.Store
 	ids    map[string]int64 // by code
 	byName map[string]int64 // by name, the latest unit of that name
 }
@@ -171,10 +184,10 @@ func (b *builder) mergeCommunes(ctx context.Context, tx *sqlx.Tx, plans []distri
 	return nil
 }
 
-func (b *builder) renameAgencies(ctx context.Context) error {
+func (b *builder) renameAgencies(ctx context.Context, tx *sqlx.Tx) error {
 	for _, r := range agencyRenames {
 		id := b.ids[r.Code]
-		u, err := b.units.Rename(ctx, id, org.RenameInput{Change: org.Change{Effective: r.Effective, Decision: r.Decision},
+		u, err := org.RenameTx(ctx, tx, id, org.RenameInput{Change: org.Change{Effective: r.Effective, Decision: r.Decision},
 			Name: r.Name, ShortName: r.Short})
 		if err != nil {
 			return fmt.Errorf("demo: rename %s: %w", r.Code, err)
@@ -185,7 +198,7 @@ func (b *builder) renameAgencies(ctx context.Context) error {
 		}
 		in := org.InputOf(u)
 		in.Aliases = append(in.Aliases, r.Aliases...)
-		if _, err := b.units.Update(ctx, id, in); err != nil {
+		if _, err := org.UpdateTx(ctx, tx, id, in); err != nil {
 			return fmt.Errorf("demo: aliases of %s: %w", r.Code, err)
 		}
 	}
@@ -194,9 +207,9 @@ func (b *builder) renameAgencies(ctx context.Context) error {
 
 // dissolveDistricts ends every district on 01/07/2025; the communes that
 // were not merged move up to the province.
-func (b *builder) dissolveDistricts(ctx context.Context, plans []districtPlan) error {
+func (b *builder) dissolveDistricts(ctx context.Context, tx *sqlx.Tx, plans []districtPlan) error {
 	for _, p := range plans {
-		_, err := b.units.Dissolve(ctx, b.ids[p.Spec.Code], org.DissolveInput{
+		_, err := org.DissolveTx(ctx, tx, b.ids[p.Spec.Code], org.DissolveInput{
 			Change:     org.Change{Effective: TwoTierReform, Decision: districtDecision},
 			ChildrenTo: b.ids[ProvinceCode]})
 		if err != nil {
@@ -208,9 +221,9 @@ func (b *builder) dissolveDistricts(ctx context.Context, plans []districtPlan) e
 
 // pressGroup adds "Cơ quan báo chí tỉnh": the newspaper and the radio-TV
 // station until they merged, then the merged unit.
-func (b *builder) pressGroup(ctx context.Context) error {
+func (b *builder) pressGroup(ctx context.Context, tx *sqlx.Tx) error {
 	until := TwoTierReform.AddDays(-1)
-	_, err := b.units.SaveGroup(ctx, 0, org.GroupInput{
+	_, err := org.SaveGroupTx(ctx, tx, 0, org.GroupInput{
 		Code: "press", Name: "Cơ quan báo chí tỉnh",
 		Aliases: []string{"các cơ quan báo chí", "cơ quan báo chí", "Báo, Đài tỉnh", "Báo và Đài tỉnh"},
 		Members: []org.GroupMember{

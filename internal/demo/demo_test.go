@@ -8,11 +8,14 @@ import (
 	"testing"
 	"time"
 
+	"github.com/jmoiron/sqlx"
+
 	"cchc/internal/app"
 	"cchc/internal/civil"
 	"cchc/internal/db"
 	"cchc/internal/db/dbtest"
 	"cchc/internal/org"
+	"cchc/internal/valid"
 	"cchc/internal/vn"
 )
 
@@ -275,4 +278,108 @@ func TestBuild(t *testing.T) {
 			}
 		})
 	})
+}
+
+// TestBuildAtomic makes Build fail late and checks that the database holds
+// nothing of the demo afterwards: every table has the rows it had before.
+func TestBuildAtomic(t *testing.T) {
+	errLate := errors.New("late failure")
+	tables := []string{"units", "unit_aliases", "unit_versions", "unit_events", "unit_groups", "unit_group_members",
+		"users", "user_roles", "sessions", "api_tokens", "audit_log"}
+	count := func(t *testing.T, q db.Querier) map[string]int {
+		t.Helper()
+		counts := map[string]int{}
+		for _, table := range tables {
+			var n int
+			if err := q.GetContext(context.Background(), &n, `SELECT COUNT(*) FROM `+table); err != nil {
+				t.Fatalf("count %s: %v", table, err)
+			}
+			counts[table] = n
+		}
+		return counts
+	}
+	tests := []struct {
+		name    string
+		prepare func(t *testing.T, a *app.App) // makes a late step fail
+		hook    bool                           // fail after the last step
+		check   func(t *testing.T, err error)
+	}{
+		{
+			name: "press group code taken",
+			prepare: func(t *testing.T, a *app.App) {
+				if _, err := a.Units.SaveGroup(context.Background(), 0, org.GroupInput{Code: "press", Name: "Báo chí", Kinds: []string{"commune"}}); err != nil {
+					t.Fatal(err)
+				}
+			},
+			check: func(t *testing.T, err error) {
+				if errs, ok := valid.As(err); !ok || errs["code"] == "" {
+					t.Errorf("Build error %v, want the group code refused", err)
+				}
+			},
+		},
+		{
+			name: "fails after the accounts",
+			hook: true,
+			check: func(t *testing.T, err error) {
+				if !errors.Is(err, errLate) {
+					t.Errorf("Build error %v, want %v", err, errLate)
+				}
+			},
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			dbtest.Each(t, func(t *testing.T, d *db.DB) {
+				a := app.New(d, nil)
+				if tt.prepare != nil {
+					tt.prepare(t, a)
+				}
+				before := count(t, d)
+				var opts buildOptions
+				var inside map[string]int
+				if tt.hook {
+					opts.beforeCommit = func(ctx context.Context, tx *sqlx.Tx) error {
+						inside = count(t, tx)
+						return errLate
+					}
+				}
+				accounts, err := build(context.Background(), a, opts)
+				if err == nil {
+					t.Fatalf("Build succeeded with %d accounts, want a failure", len(accounts))
+				}
+				tt.check(t, err)
+				if tt.hook && inside["users"] != len(demoUsers) {
+					t.Errorf("%d users when the hook ran, want %d: the hook must run after the last step", inside["users"], len(demoUsers))
+				}
+				if after := count(t, d); !reflect.DeepEqual(after, before) {
+					t.Errorf("rows after the failed Build %v, want %v", after, before)
+				}
+			})
+		})
+	}
+}
+
+// BenchmarkBuild measures Build on a fresh database per iteration (the
+// database's creation and migration are not timed).
+func BenchmarkBuild(b *testing.B) {
+	dbs := []struct {
+		name string
+		open func(testing.TB) *db.DB
+	}{
+		{"sqlite", dbtest.SQLite},
+		{"postgres", dbtest.Postgres},
+	}
+	for _, tt := range dbs {
+		b.Run(tt.name, func(b *testing.B) {
+			ctx := context.Background()
+			for range b.N {
+				b.StopTimer()
+				a := app.New(tt.open(b), nil)
+				b.StartTimer()
+				if _, err := Build(ctx, a); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
+	}
 }

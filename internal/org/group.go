@@ -182,76 +182,84 @@ func (in *GroupInput) normalize() valid.Errors {
 
 // SaveGroup creates the group (id 0) or replaces its definition.
 func (s *Store) SaveGroup(ctx context.Context, id int64, in GroupInput) (Group, error) {
-	errs := in.normalize()
 	var g Group
 	err := s.db.InTx(ctx, func(tx *sqlx.Tx) error {
-		for _, k := range in.Kinds {
-			var n int
-			if err := tx.GetContext(ctx, &n, tx.Rebind(`SELECT COUNT(*) FROM unit_kinds WHERE code = ?`), k); err != nil {
-				return err
-			}
-			if n == 0 {
-				errs.Add("kinds", fmt.Sprintf("Loại đơn vị %q không có trong danh mục.", k))
-			}
-		}
-		if err := errs.Err(); err != nil {
-			return err
-		}
-		var before *Group
-		now := db.Now()
-		kinds, aliases := strings.Join(in.Kinds, ","), strings.Join(in.Aliases, "\n")
 		var err error
-		if id == 0 {
-			err = tx.GetContext(ctx, &id, tx.Rebind(`INSERT INTO unit_groups (code, name, kinds, root_unit_id, aliases, created_at, updated_at)
-				VALUES (?, ?, ?, ?, ?, ?, ?) RETURNING id`), in.Code, in.Name, kinds, in.RootUnitID, aliases, now, now)
-		} else {
-			var old Group
-			if err := tx.GetContext(ctx, &old, tx.Rebind(`SELECT `+groupColumns+` FROM unit_groups WHERE id = ?`), id); err != nil {
-				return db.NotFound(err)
-			}
-			before = &old
-			_, err = tx.ExecContext(ctx, tx.Rebind(`UPDATE unit_groups SET code = ?, name = ?, kinds = ?, root_unit_id = ?, aliases = ?, updated_at = ? WHERE id = ?`),
-				in.Code, in.Name, kinds, in.RootUnitID, aliases, now, id)
-		}
-		if err != nil {
-			if db.IsUniqueViolation(err) {
-				return valid.Errors{"code": fmt.Sprintf("Mã nhóm %q đã được dùng.", in.Code)}
-			}
-			return fmt.Errorf("org: save group %q: %w", in.Code, err)
-		}
-		if _, err := tx.ExecContext(ctx, tx.Rebind(`DELETE FROM unit_group_members WHERE group_id = ?`), id); err != nil {
-			return err
-		}
-		for _, m := range in.Members {
-			if _, err := tx.ExecContext(ctx, tx.Rebind(`INSERT INTO unit_group_members (group_id, unit_id, from_date, to_date) VALUES (?, ?, ?, ?)`),
-				id, m.UnitID, m.FromDate, m.ToDate); err != nil {
-				if db.IsForeignKeyViolation(err) {
-					return valid.Errors{"members": fmt.Sprintf("Đơn vị số %d không tồn tại.", m.UnitID)}
-				}
-				if db.IsUniqueViolation(err) {
-					return valid.Errors{"members": "Một đơn vị được chọn hai lần."}
-				}
-				return err
-			}
-		}
-		if err := tx.GetContext(ctx, &g, tx.Rebind(`SELECT `+groupColumns+` FROM unit_groups WHERE id = ?`), id); err != nil {
-			return err
-		}
-		action, summary := audit.Create, "Tạo nhóm đơn vị "+g.Name
-		if before != nil {
-			action, summary = audit.Update, "Sửa nhóm đơn vị "+g.Name
-		}
-		var beforeV any
-		if before != nil {
-			beforeV = before
-		}
-		return audit.Record(ctx, tx, audit.Entry{Action: action, Entity: "unit_group", EntityID: id, Summary: summary,
-			Before: beforeV, After: struct {
-				Group
-				Kinds   []string      `json:"kinds"`
-				Aliases []string      `json:"aliases"`
-				Members []GroupMember `json:"members"`
-			}{g, in.Kinds, in.Aliases, in.Members}})
+		g, err = SaveGroupTx(ctx, tx, id, in)
+		return err
 	})
 	return g, err
+}
+
+// SaveGroupTx is SaveGroup inside the caller's transaction (the demo).
+func SaveGroupTx(ctx context.Context, tx *sqlx.Tx, id int64, in GroupInput) (Group, error) {
+	errs := in.normalize()
+	for _, k := range in.Kinds {
+		var n int
+		if err := tx.GetContext(ctx, &n, tx.Rebind(`SELECT COUNT(*) FROM unit_kinds WHERE code = ?`), k); err != nil {
+			return Group{}, err
+		}
+		if n == 0 {
+			errs.Add("kinds", fmt.Sprintf("Loại đơn vị %q không có trong danh mục.", k))
+		}
+	}
+	if err := errs.Err(); err != nil {
+		return Group{}, err
+	}
+	var before *Group
+	now := db.Now()
+	kinds, aliases := strings.Join(in.Kinds, ","), strings.Join(in.Aliases, "\n")
+	var err error
+	if id == 0 {
+		err = tx.GetContext(ctx, &id, tx.Rebind(`INSERT INTO unit_groups (code, name, kinds, root_unit_id, aliases, created_at, updated_at)
+			VALUES (?, ?, ?, ?, ?, ?, ?) RETURNING id`), in.Code, in.Name, kinds, in.RootUnitID, aliases, now, now)
+	} else {
+		var old Group
+		if err := tx.GetContext(ctx, &old, tx.Rebind(`SELECT `+groupColumns+` FROM unit_groups WHERE id = ?`), id); err != nil {
+			return Group{}, db.NotFound(err)
+		}
+		before = &old
+		_, err = tx.ExecContext(ctx, tx.Rebind(`UPDATE unit_groups SET code = ?, name = ?, kinds = ?, root_unit_id = ?, aliases = ?, updated_at = ? WHERE id = ?`),
+			in.Code, in.Name, kinds, in.RootUnitID, aliases, now, id)
+	}
+	if err != nil {
+		if db.IsUniqueViolation(err) {
+			return Group{}, valid.Errors{"code": fmt.Sprintf("Mã nhóm %q đã được dùng.", in.Code)}
+		}
+		return Group{}, fmt.Errorf("org: save group %q: %w", in.Code, err)
+	}
+	if _, err := tx.ExecContext(ctx, tx.Rebind(`DELETE FROM unit_group_members WHERE group_id = ?`), id); err != nil {
+		return Group{}, err
+	}
+	for _, m := range in.Members {
+		if _, err := tx.ExecContext(ctx, tx.Rebind(`INSERT INTO unit_group_members (group_id, unit_id, from_date, to_date) VALUES (?, ?, ?, ?)`),
+			id, m.UnitID, m.FromDate, m.ToDate); err != nil {
+			if db.IsForeignKeyViolation(err) {
+				return Group{}, valid.Errors{"members": fmt.Sprintf("Đơn vị số %d không tồn tại.", m.UnitID)}
+			}
+			if db.IsUniqueViolation(err) {
+				return Group{}, valid.Errors{"members": "Một đơn vị được chọn hai lần."}
+			}
+			return Group{}, err
+		}
+	}
+	var g Group
+	if err := tx.GetContext(ctx, &g, tx.Rebind(`SELECT `+groupColumns+` FROM unit_groups WHERE id = ?`), id); err != nil {
+		return Group{}, err
+	}
+	action, summary := audit.Create, "Tạo nhóm đơn vị "+g.Name
+	if before != nil {
+		action, summary = audit.Update, "Sửa nhóm đơn vị "+g.Name
+	}
+	var beforeV any
+	if before != nil {
+		beforeV = before
+	}
+	return g, audit.Record(ctx, tx, audit.Entry{Action: action, Entity: "unit_group", EntityID: id, Summary: summary,
+		Before: beforeV, After: struct {
+			Group
+			Kinds   []string      `json:"kinds"`
+			Aliases []string      `json:"aliases"`
+			Members []GroupMember `json:"members"`
+		}{g, in.Kinds, in.Aliases, in.Members}})
 }

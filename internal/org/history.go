@@ -134,24 +134,33 @@ func requireActive(u Unit, on civil.Date, field string) error {
 	return nil
 }
 
-func (s *Store) change(ctx context.Context, id int64, summary string, fn func(tx *sqlx.Tx, u Unit) error) (Unit, error) {
-	var after Unit
+// unitTx runs fn, one of the Tx operations below, in its own transaction.
+func (s *Store) unitTx(ctx context.Context, fn func(tx *sqlx.Tx) (Unit, error)) (Unit, error) {
+	var u Unit
 	err := s.db.InTx(ctx, func(tx *sqlx.Tx) error {
-		before, err := getUnit(ctx, tx, id)
-		if err != nil {
-			return err
-		}
-		if err := fn(tx, before); err != nil {
-			return err
-		}
-		after, err = getUnit(ctx, tx, id)
-		if err != nil {
-			return err
-		}
-		return audit.Record(ctx, tx, audit.Entry{Action: audit.Update, Entity: "unit", EntityID: id,
-			Summary: summary + ": " + before.Name, Before: before, After: after})
+		var err error
+		u, err = fn(tx)
+		return err
 	})
-	return after, err
+	return u, err
+}
+
+// changeTx applies fn to unit id inside tx and audits the change as summary,
+// with the unit as it was before and after.
+func changeTx(ctx context.Context, tx *sqlx.Tx, id int64, summary string, fn func(tx *sqlx.Tx, u Unit) error) (Unit, error) {
+	before, err := getUnit(ctx, tx, id)
+	if err != nil {
+		return Unit{}, err
+	}
+	if err := fn(tx, before); err != nil {
+		return Unit{}, err
+	}
+	after, err := getUnit(ctx, tx, id)
+	if err != nil {
+		return Unit{}, err
+	}
+	return after, audit.Record(ctx, tx, audit.Entry{Action: audit.Update, Entity: "unit", EntityID: id,
+		Summary: summary + ": " + before.Name, Before: before, After: after})
 }
 
 // RenameInput renames a unit from a day on.
@@ -165,7 +174,12 @@ type RenameInput struct {
 // the unit's versions and as an alias, so documents written before the
 // change still match it.
 func (s *Store) Rename(ctx context.Context, id int64, in RenameInput) (Unit, error) {
-	return s.change(ctx, id, "Đổi tên đơn vị", func(tx *sqlx.Tx, u Unit) error {
+	return s.unitTx(ctx, func(tx *sqlx.Tx) (Unit, error) { return RenameTx(ctx, tx, id, in) })
+}
+
+// RenameTx is Rename inside the caller's transaction (the demo).
+func RenameTx(ctx context.Context, tx *sqlx.Tx, id int64, in RenameInput) (Unit, error) {
+	return changeTx(ctx, tx, id, "Đổi tên đơn vị", func(tx *sqlx.Tx, u Unit) error {
 		errs := valid.Errors{}
 		in.check(errs)
 		in.Name, in.ShortName = vn.CleanText(in.Name), vn.CleanText(in.ShortName)
@@ -211,7 +225,12 @@ type MoveInput struct {
 // parent stays in its versions, so old reports still count it where it
 // belonged at the time.
 func (s *Store) Move(ctx context.Context, id int64, in MoveInput) (Unit, error) {
-	return s.change(ctx, id, "Chuyển đơn vị cấp trên", func(tx *sqlx.Tx, u Unit) error {
+	return s.unitTx(ctx, func(tx *sqlx.Tx) (Unit, error) { return MoveTx(ctx, tx, id, in) })
+}
+
+// MoveTx is Move inside the caller's transaction.
+func MoveTx(ctx context.Context, tx *sqlx.Tx, id int64, in MoveInput) (Unit, error) {
+	return changeTx(ctx, tx, id, "Chuyển đơn vị cấp trên", func(tx *sqlx.Tx, u Unit) error {
 		errs := valid.Errors{}
 		in.check(errs)
 		if in.ParentID == 0 {
@@ -266,7 +285,12 @@ type DissolveInput struct {
 // This is how the 2025 reform dissolved the districts: Dissolve each with
 // Effective 01/07/2025 and their communes move up to the province.
 func (s *Store) Dissolve(ctx context.Context, id int64, in DissolveInput) (Unit, error) {
-	return s.change(ctx, id, "Giải thể đơn vị", func(tx *sqlx.Tx, u Unit) error {
+	return s.unitTx(ctx, func(tx *sqlx.Tx) (Unit, error) { return DissolveTx(ctx, tx, id, in) })
+}
+
+// DissolveTx is Dissolve inside the caller's transaction (the demo).
+func DissolveTx(ctx context.Context, tx *sqlx.Tx, id int64, in DissolveInput) (Unit, error) {
+	return changeTx(ctx, tx, id, "Giải thể đơn vị", func(tx *sqlx.Tx, u Unit) error {
 		errs := valid.Errors{}
 		in.check(errs)
 		if err := errs.Err(); err != nil {
@@ -342,13 +366,7 @@ type MergeInput struct {
 // target. Records made for a source keep pointing at it, and Resolve leads
 // from it to the unit that carries on its work. It returns the target.
 func (s *Store) Merge(ctx context.Context, in MergeInput) (Unit, error) {
-	var target Unit
-	err := s.db.InTx(ctx, func(tx *sqlx.Tx) error {
-		var err error
-		target, err = MergeTx(ctx, tx, in)
-		return err
-	})
-	return target, err
+	return s.unitTx(ctx, func(tx *sqlx.Tx) (Unit, error) { return MergeTx(ctx, tx, in) })
 }
 
 // MergeTx is Merge inside the caller's transaction.

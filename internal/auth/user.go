@@ -402,10 +402,16 @@ func (s *Store) SetPassword(ctx context.Context, id int64, pw string, mustChange
 	})
 }
 
-// Login failures, with Vietnamese messages safe to show.
+// LoginRefused is a login failure whose message is Vietnamese and safe to
+// show on the login page.
+type LoginRefused struct{ Message string }
+
+func (e LoginRefused) Error() string { return e.Message }
+
+// Login failures.
 var (
-	ErrBadCredentials = errors.New("Tên đăng nhập hoặc mật khẩu không đúng.")
-	ErrInactive       = errors.New("Tài khoản đã bị khóa. Vui lòng liên hệ quản trị hệ thống.")
+	ErrBadCredentials error = LoginRefused{"Tên đăng nhập hoặc mật khẩu không đúng."}
+	ErrInactive       error = LoginRefused{"Tài khoản đã bị khóa. Vui lòng liên hệ quản trị hệ thống."}
 )
 
 // LockedError says until when an account is locked.

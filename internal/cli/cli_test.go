@@ -89,7 +89,7 @@ func TestMigrateUserAndToken(t *testing.T) {
 	}
 
 	code, out, errOut = run(t, "MatKhauMoi@2026\n", "user", "passwd", "--data", dir, "nguyenvana")
-	if code != 0 {
+	if code != 0 || !strings.Contains(out, "password of nguyenvana changed") {
 		t.Fatalf("user passwd: code %d, err %q", code, errOut)
 	}
 	code, secret, errOut := run(t, "", "token", "create", "--data", dir, "--name", "Đồng bộ", "nguyenvana")

@@ -83,7 +83,7 @@ func (s *Store) CreateKind(ctx context.Context, in KindInput) (Kind, error) {
 			}
 			return fmt.Errorf("org: create kind %q: %w", in.Code, err)
 		}
-		k = Kind{Code: in.Code, Name: in.Name, Tier: in.Tier, SortOrder: in.SortOrder}
+		k = Kind(in)
 		return audit.Record(ctx, tx, audit.Entry{Action: audit.Create, Entity: "unit_kind", EntityKey: k.Code,
 			Summary: "Thêm loại đơn vị " + k.Name, After: k})
 	})

@@ -92,10 +92,8 @@ func (wb *workbook) readSheet(f *excelize.File, sheet string) (found bool, err e
 				return false, nil
 			}
 			index = headerIndex(cells)
-			if index != nil {
-				for _, c := range index {
-					wb.has[c] = true
-				}
+			for _, c := range index {
+				wb.has[c] = true
 			}
 			continue
 		}

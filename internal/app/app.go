@@ -7,7 +7,11 @@ import (
 
 	"cchc/internal/auth"
 	"cchc/internal/db"
+	"cchc/internal/files"
+	"cchc/internal/mail"
+	"cchc/internal/notify"
 	"cchc/internal/org"
+	"cchc/internal/plan"
 )
 
 // App is the set of services one running cchc uses.
@@ -16,14 +20,25 @@ type App struct {
 	Units  *org.Store
 	Users  *auth.Store
 	Policy auth.Policy
+	Plans  *plan.Store
+	Files  *files.Store
+	Notify *notify.Store
 	Log    *slog.Logger
 }
 
-// New returns an App over an open, migrated database.
+// New returns an App over an open, migrated database. Notifications stay in
+// the application; WithMailer adds e-mail.
 func New(d *db.DB, log *slog.Logger) *App {
 	if log == nil {
 		log = slog.Default()
 	}
 	units := org.NewStore(d)
-	return &App{DB: d, Units: units, Users: auth.NewStore(d), Policy: auth.Policy{Tree: units}, Log: log}
+	return &App{DB: d, Units: units, Users: auth.NewStore(d), Policy: auth.Policy{Tree: units},
+		Plans: plan.NewStore(d), Files: files.NewStore(d), Notify: notify.NewStore(d, nil), Log: log}
+}
+
+// WithMailer makes notifications also go out as e-mail through m.
+func (a *App) WithMailer(m *mail.Mailer) *App {
+	a.Notify = notify.NewStore(a.DB, m)
+	return a
 }

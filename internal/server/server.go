@@ -19,6 +19,7 @@ import (
 	"cchc/internal/db"
 	"cchc/internal/demo"
 	"cchc/internal/httpx"
+	"cchc/internal/mail"
 	"cchc/internal/web"
 )
 
@@ -109,7 +110,15 @@ func Run(ctx context.Context, cfg Config, log *slog.Logger, out io.Writer) error
 		return err
 	}
 	defer d.Close()
+	mailCfg, err := mail.ConfigFromEnv()
+	if err != nil {
+		return err
+	}
 	a := app.New(d, log)
+	if mailCfg.Enabled() {
+		a.WithMailer(mail.New(mailCfg))
+		log.Info("e-mail notifications on", "smtp", mailCfg.Host)
+	}
 	if cfg.Demo {
 		var n int
 		if err := d.GetContext(ctx, &n, `SELECT COUNT(*) FROM units`); err != nil {
@@ -144,7 +153,7 @@ func Run(ctx context.Context, cfg Config, log *slog.Logger, out io.Writer) error
 		return fmt.Errorf("listen on %s: %w", cfg.Addr, err)
 	}
 	log.Info("cchc listening", "addr", "http://"+ln.Addr().String(), "dialect", d.Dialect)
-	go purgeSessions(ctx, a, log)
+	go runJobs(ctx, a, log)
 	errc := make(chan error, 1)
 	go func() { errc <- srv.Serve(ln) }()
 	select {
@@ -168,22 +177,5 @@ func printAccounts(out io.Writer) {
 	fmt.Fprintln(out, "Demo accounts (username / password):")
 	for _, acc := range demo.Accounts() {
 		fmt.Fprintf(out, "  %-14s %-6s  %s — %s\n", acc.Username, acc.Password, acc.Role, acc.Unit)
-	}
-}
-
-func purgeSessions(ctx context.Context, a *app.App, log *slog.Logger) {
-	t := time.NewTicker(time.Hour)
-	defer t.Stop()
-	for {
-		select {
-		case <-ctx.Done():
-			return
-		case <-t.C:
-			if n, err := a.Users.PurgeSessions(ctx); err != nil {
-				log.Error("purge sessions", "err", err)
-			} else if n > 0 {
-				log.Info("purged sessions", "count", n)
-			}
-		}
 	}
 }

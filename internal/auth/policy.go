@@ -13,6 +13,8 @@ const (
 	ManageUsers  Action = "user.manage"   // create and change accounts of a unit
 	ViewAudit    Action = "audit.view"    // read the audit trail
 	GrantAdmin   Action = "user.grantadm" // give or take the admin role
+	ManagePlan   Action = "plan.manage"   // draft and change the plans issued by a unit, and their tasks
+	UpdateWork   Action = "work.update"   // report progress, evidence, holds on a unit's work items; contribute as a coordinating unit
 )
 
 // Tree answers subtree questions; *org.Store implements it.
@@ -29,7 +31,8 @@ type Policy struct{ Tree Tree }
 //   - admin: everything;
 //   - coordinator (Sở Nội vụ): every unit action anywhere, accounts (but not
 //     the admin role), groups, the audit trail;
-//   - officer: sees its own unit's subtree, edits its own unit's data;
+//   - officer: sees its own unit's subtree, edits its own unit's data,
+//     manages its own unit's plans and updates its own unit's work items;
 //   - leader: sees its own unit's subtree, changes nothing;
 //   - appraiser: sees every unit, changes nothing (the index adds its rights).
 func (p Policy) Can(ctx context.Context, u *User, action Action, unitID int64) (bool, error) {
@@ -50,7 +53,7 @@ func (p Policy) Can(ctx context.Context, u *User, action Action, unitID int64) (
 		if u.Has(RoleOfficer) || u.Has(RoleLeader) {
 			return p.Tree.IsWithin(ctx, u.UnitID, unitID)
 		}
-	case EditUnit:
+	case EditUnit, ManagePlan, UpdateWork:
 		return u.Has(RoleOfficer) && unitID == u.UnitID, nil
 	}
 	return false, nil

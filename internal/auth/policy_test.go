@@ -32,7 +32,8 @@ func TestPolicyCan(t *testing.T) {
 		inactiveAdmin.Active = false
 		noRoles := who(e.T)
 
-		all := []auth.Action{auth.ViewUnit, auth.EditUnit, auth.ManageUnits, auth.ManageGroups, auth.ManageUsers, auth.ViewAudit, auth.GrantAdmin}
+		all := []auth.Action{auth.ViewUnit, auth.EditUnit, auth.ManageUnits, auth.ManageGroups, auth.ManageUsers, auth.ViewAudit, auth.GrantAdmin, auth.ManagePlan, auth.UpdateWork}
+		ownUnit := func(a auth.Action) bool { return a == auth.EditUnit || a == auth.ManagePlan || a == auth.UpdateWork }
 		units := []org.Unit{e.T, e.SNV, e.H1, e.XA, e.XB}
 
 		type rule func(a auth.Action, unit org.Unit) bool
@@ -54,17 +55,17 @@ func TestPolicyCan(t *testing.T) {
 			{"admin: everything", admin, func(auth.Action, org.Unit) bool { return true }},
 			{"coordinator: all but GrantAdmin", coord, func(a auth.Action, _ org.Unit) bool { return a != auth.GrantAdmin }},
 			{"commune officer: views and edits its own unit", officerA, func(a auth.Action, u org.Unit) bool {
-				return (a == auth.ViewUnit || a == auth.EditUnit) && u.ID == e.XA.ID
+				return (a == auth.ViewUnit || ownUnit(a)) && u.ID == e.XA.ID
 			}},
 			{"district officer: views the subtree, edits only its own unit", officerH, func(a auth.Action, u org.Unit) bool {
-				return a == auth.ViewUnit && in(e.H1, e.XA, e.XB)(u) || a == auth.EditUnit && u.ID == e.H1.ID
+				return a == auth.ViewUnit && in(e.H1, e.XA, e.XB)(u) || ownUnit(a) && u.ID == e.H1.ID
 			}},
 			{"leader: views the subtree, edits nothing", leaderH, func(a auth.Action, u org.Unit) bool {
 				return a == auth.ViewUnit && in(e.H1, e.XA, e.XB)(u)
 			}},
 			{"appraiser: views everything, changes nothing", appraiser, func(a auth.Action, _ org.Unit) bool { return a == auth.ViewUnit }},
 			{"officer and appraiser: views everything, edits its own unit", officerAppraiser, func(a auth.Action, u org.Unit) bool {
-				return a == auth.ViewUnit || a == auth.EditUnit && u.ID == e.XA.ID
+				return a == auth.ViewUnit || ownUnit(a) && u.ID == e.XA.ID
 			}},
 			{"inactive admin: nothing", inactiveAdmin, func(auth.Action, org.Unit) bool { return false }},
 			{"no roles: nothing", noRoles, func(auth.Action, org.Unit) bool { return false }},

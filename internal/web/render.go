@@ -144,7 +144,9 @@ func (h *Handler) nav(r *http.Request) []NavItem {
 	if u == nil {
 		return nil
 	}
-	items := []NavItem{{Label: "Tổng quan", URL: "/"}, {Label: "Đơn vị", URL: "/units"}}
+	items := []NavItem{{Label: "Tổng quan", URL: "/"}, {Label: "Việc của tôi", URL: "/work-items"},
+		{Label: "Kế hoạch", URL: "/plans"}, {Label: "Tiến độ thực hiện", URL: "/overview"},
+		{Label: "Biểu đồ thời gian", URL: "/timeline"}, {Label: "Đơn vị", URL: "/units"}}
 	if h.can(r, auth.ManageGroups, 0) {
 		items = append(items, NavItem{Label: "Nhóm đơn vị", URL: "/groups"})
 	}

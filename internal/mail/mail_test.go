@@ -1,74 +1,17 @@
 package mail
 
 import (
-	"bufio"
 	"context"
-	"net"
 	"strconv"
 	"strings"
 	"testing"
 	"time"
+
+	"cchc/internal/mail/mailtest"
 )
 
-// fakeSMTP accepts one message on a loopback port and returns what it got.
-func fakeSMTP(t *testing.T) (port int, got chan string) {
-	t.Helper()
-	ln, err := net.Listen("tcp", "127.0.0.1:0")
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { ln.Close() })
-	got = make(chan string, 1)
-	go func() {
-		conn, err := ln.Accept()
-		if err != nil {
-			return
-		}
-		defer conn.Close()
-		_ = conn.SetDeadline(time.Now().Add(10 * time.Second))
-		r := bufio.NewReader(conn)
-		say := func(s string) { _, _ = conn.Write([]byte(s + "\r\n")) }
-		say("220 fake ESMTP")
-		var data strings.Builder
-		inData := false
-		for {
-			line, err := r.ReadString('\n')
-			if err != nil {
-				return
-			}
-			if inData {
-				if line == ".\r\n" {
-					inData = false
-					say("250 queued")
-					got <- data.String()
-					continue
-				}
-				data.WriteString(line)
-				continue
-			}
-			cmd := strings.ToUpper(strings.TrimSpace(line))
-			switch {
-			case strings.HasPrefix(cmd, "EHLO"), strings.HasPrefix(cmd, "HELO"):
-				say("250-fake")
-				say("250 8BITMIME")
-			case strings.HasPrefix(cmd, "MAIL"), strings.HasPrefix(cmd, "RCPT"), strings.HasPrefix(cmd, "RSET"), strings.HasPrefix(cmd, "NOOP"):
-				say("250 ok")
-			case cmd == "DATA":
-				inData = true
-				say("354 go on")
-			case cmd == "QUIT":
-				say("221 bye")
-				return
-			default:
-				say("502 not implemented")
-			}
-		}
-	}()
-	return ln.Addr().(*net.TCPAddr).Port, got
-}
-
 func TestSendPlainRelay(t *testing.T) {
-	port, got := fakeSMTP(t)
+	port, got := mailtest.Start(t)
 	m := New(Config{Host: "127.0.0.1", Port: port, From: "cchc@snv.example.gov.vn", TLS: "none"})
 	if !m.Enabled() {
 		t.Fatal("mailer with a host is not enabled")

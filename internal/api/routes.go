@@ -16,4 +16,22 @@ func (h *API) routes() {
 	// Unit groups.
 	m.HandleFunc("GET /api/v1/groups", h.groupsList)
 	m.HandleFunc("GET /api/v1/groups/{id}/members", h.groupMembers)
+
+	// Plans, tasks and work items.
+	m.HandleFunc("GET /api/v1/plans", h.plansList)
+	m.HandleFunc("POST /api/v1/plans", h.planCreate)
+	m.HandleFunc("GET /api/v1/plans/{id}", h.planGet)
+	m.HandleFunc("PATCH /api/v1/plans/{id}", h.planUpdate)
+	m.HandleFunc("POST /api/v1/plans/{id}/status", h.planStatus)
+	m.HandleFunc("GET /api/v1/plans/{id}/tasks", h.planTasks)
+	m.HandleFunc("POST /api/v1/plans/{id}/tasks", h.taskCreate)
+	m.HandleFunc("GET /api/v1/tasks/{id}", h.taskGet)
+	m.HandleFunc("PATCH /api/v1/tasks/{id}", h.taskUpdate)
+	m.HandleFunc("DELETE /api/v1/tasks/{id}", h.taskDelete)
+	m.HandleFunc("GET /api/v1/work-items", h.workItemsList)
+	m.HandleFunc("GET /api/v1/work-items/{id}", h.workItemGet)
+	m.HandleFunc("POST /api/v1/work-items/{id}/progress", h.workItemProgress)
+	m.HandleFunc("POST /api/v1/work-items/{id}/hold", h.workItemHold)
+	m.HandleFunc("GET /api/v1/work-items/{id}/evidence", h.evidenceList)
+	m.HandleFunc("POST /api/v1/work-items/{id}/evidence", h.evidenceUpload)
 }

@@ -8,7 +8,9 @@ import (
 
 	"cchc/internal/app"
 	"cchc/internal/audit"
+	"cchc/internal/civil"
 	"cchc/internal/org"
+	"cchc/internal/vn"
 )
 
 // Decisions cited by the 2025 local-government reform.
@@ -22,8 +24,9 @@ const (
 // Build fills an empty database with the demo province and returns its
 // accounts. It refuses a database that already has units.
 //
-// Everything (units, merges, renames, dissolutions, groups, accounts) is one
-// transaction: a failure part-way leaves the database as it was.
+// Everything (units, merges, renames, dissolutions, groups, accounts, plans,
+// tasks and their progress as of today) is one transaction: a failure
+// part-way leaves the database as it was.
 func Build(ctx context.Context, a *app.App) ([]Account, error) {
 	return build(ctx, a, buildOptions{})
 }
@@ -33,12 +36,19 @@ type buildOptions struct {
 	// beforeCommit, when set, runs inside the transaction after the last
 	// step; an error from it aborts the build.
 	beforeCommit func(ctx context.Context, tx *sqlx.Tx) error
+	// today is the day the plans' progress is told as of; zero means
+	// today in Vietnam.
+	today civil.Date
 }
 
 func build(ctx context.Context, a *app.App, opts buildOptions) ([]Account, error) {
 	ctx = audit.WithActor(ctx, audit.Actor{Username: "demo"})
 	b := &builder{ids: map[string]int64{}, byName: map[string]int64{}}
 	plans := planLocal()
+	today := opts.today
+	if today.IsZero() {
+		today = civil.Today(vn.Location())
+	}
 	err := a.DB.InTx(ctx, func(tx *sqlx.Tx) error {
 		var n int
 		if err := tx.GetContext(ctx, &n, `SELECT COUNT(*) FROM units`); err != nil {
@@ -68,6 +78,9 @@ func build(ctx context.Context, a *app.App, opts buildOptions) ([]Account, error
 			return err
 		}
 		if err := createAccounts(ctx, tx, b.byName); err != nil {
+			return err
+		}
+		if err := buildPlans(ctx, tx, today); err != nil {
 			return err
 		}
 		if opts.beforeCommit != nil {

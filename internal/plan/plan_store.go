@@ -223,30 +223,38 @@ func UpdateTx(ctx context.Context, tx *sqlx.Tx, id int64, in PlanInput) (Plan, e
 func (s *Store) SetStatus(ctx context.Context, id int64, status string) (Plan, error) {
 	var p Plan
 	err := s.db.InTx(ctx, func(tx *sqlx.Tx) error {
-		before, err := getPlan(ctx, tx, id)
-		if err != nil {
-			return err
-		}
-		if err := checkTransition(before, status); err != nil {
-			return err
-		}
-		if status == StatusIssued {
-			errs := valid.Errors{}
-			issuedRequirements(errs, before.NumberSymbol, before.IssuedOn)
-			if len(errs) > 0 {
-				return valid.Problemf("Kế hoạch cần có số, ký hiệu và ngày ban hành trước khi chuyển sang “Đã ban hành”.")
-			}
-		}
-		if _, err := tx.ExecContext(ctx, tx.Rebind(`UPDATE plans SET status = ?, updated_at = ? WHERE id = ?`), status, db.Now(), id); err != nil {
-			return fmt.Errorf("plan: set status of plan %d: %w", id, err)
-		}
-		if p, err = getPlan(ctx, tx, id); err != nil {
-			return err
-		}
-		return audit.Record(ctx, tx, audit.Entry{Action: audit.Update, Entity: "plan", EntityID: id,
-			Summary: fmt.Sprintf("Chuyển kế hoạch “%s” sang “%s”", p.Title, p.StatusLabel()), Before: before, After: p})
+		var err error
+		p, err = SetStatusTx(ctx, tx, id, status)
+		return err
 	})
 	return p, err
+}
+
+// SetStatusTx is SetStatus inside the caller's transaction (the demo).
+func SetStatusTx(ctx context.Context, tx *sqlx.Tx, id int64, status string) (Plan, error) {
+	before, err := getPlan(ctx, tx, id)
+	if err != nil {
+		return Plan{}, err
+	}
+	if err := checkTransition(before, status); err != nil {
+		return Plan{}, err
+	}
+	if status == StatusIssued {
+		errs := valid.Errors{}
+		issuedRequirements(errs, before.NumberSymbol, before.IssuedOn)
+		if len(errs) > 0 {
+			return Plan{}, valid.Problemf("Kế hoạch cần có số, ký hiệu và ngày ban hành trước khi chuyển sang “Đã ban hành”.")
+		}
+	}
+	if _, err := tx.ExecContext(ctx, tx.Rebind(`UPDATE plans SET status = ?, updated_at = ? WHERE id = ?`), status, db.Now(), id); err != nil {
+		return Plan{}, fmt.Errorf("plan: set status of plan %d: %w", id, err)
+	}
+	p, err := getPlan(ctx, tx, id)
+	if err != nil {
+		return Plan{}, err
+	}
+	return p, audit.Record(ctx, tx, audit.Entry{Action: audit.Update, Entity: "plan", EntityID: id,
+		Summary: fmt.Sprintf("Chuyển kế hoạch “%s” sang “%s”", p.Title, p.StatusLabel()), Before: before, After: p})
 }
 
 // Delete removes a draft plan entered by mistake, with its tasks. A plan

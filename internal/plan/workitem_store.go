@@ -34,7 +34,19 @@ type ProgressInput struct {
 // a closed plan, takes no report. Reporting less than 100% reopens a
 // completed item.
 func (s *Store) UpdateProgress(ctx context.Context, workItemID int64, in ProgressInput) (WorkItem, error) {
-	today := s.today()
+	var w WorkItem
+	err := s.db.InTx(ctx, func(tx *sqlx.Tx) error {
+		var err error
+		w, err = UpdateProgressTx(ctx, tx, workItemID, in, s.today())
+		return err
+	})
+	return w, err
+}
+
+// UpdateProgressTx is UpdateProgress inside the caller's transaction (the
+// demo), judging "today" (the default and latest completion day, and the
+// returned item's state) by the given day.
+func UpdateProgressTx(ctx context.Context, tx *sqlx.Tx, workItemID int64, in ProgressInput, today civil.Date) (WorkItem, error) {
 	in.Note = cleanLines(in.Note)
 	errs := valid.Errors{}
 	switch {
@@ -54,7 +66,7 @@ func (s *Store) UpdateProgress(ctx context.Context, workItemID int64, in Progres
 	if err := errs.Err(); err != nil {
 		return WorkItem{}, err
 	}
-	return s.changeItem(ctx, workItemID, func(tx *sqlx.Tx, w WorkItem) (string, error) {
+	return changeItemTx(ctx, tx, workItemID, today, func(w WorkItem) (string, error) {
 		switch w.Hold {
 		case HoldCancelled:
 			return "", valid.Problemf("Phần việc đã hủy: không thể cập nhật tiến độ.")
@@ -81,6 +93,18 @@ func (s *Store) UpdateProgress(ctx context.Context, workItemID int64, in Progres
 // SetHold pauses (HoldPaused) or cancels (HoldCancelled) a work item, with a
 // reason, or resumes it (HoldNone). The change is kept in the item's history.
 func (s *Store) SetHold(ctx context.Context, workItemID int64, hold, reason string, userID int64) (WorkItem, error) {
+	var w WorkItem
+	err := s.db.InTx(ctx, func(tx *sqlx.Tx) error {
+		var err error
+		w, err = SetHoldTx(ctx, tx, workItemID, hold, reason, userID, s.today())
+		return err
+	})
+	return w, err
+}
+
+// SetHoldTx is SetHold inside the caller's transaction; today is the day the
+// returned item's state is judged on.
+func SetHoldTx(ctx context.Context, tx *sqlx.Tx, workItemID int64, hold, reason string, userID int64, today civil.Date) (WorkItem, error) {
 	reason = cleanLines(reason)
 	errs := valid.Errors{}
 	switch hold {
@@ -98,7 +122,7 @@ func (s *Store) SetHold(ctx context.Context, workItemID int64, hold, reason stri
 	if err := errs.Err(); err != nil {
 		return WorkItem{}, err
 	}
-	return s.changeItem(ctx, workItemID, func(tx *sqlx.Tx, w WorkItem) (string, error) {
+	return changeItemTx(ctx, tx, workItemID, today, func(w WorkItem) (string, error) {
 		if hold == w.Hold && reason == w.HoldReason {
 			return "", nil
 		}
@@ -128,28 +152,37 @@ func (s *Store) SetHold(ctx context.Context, workItemID int64, hold, reason stri
 func (s *Store) changeItem(ctx context.Context, id int64, fn func(tx *sqlx.Tx, w WorkItem) (string, error)) (WorkItem, error) {
 	var after WorkItem
 	err := s.db.InTx(ctx, func(tx *sqlx.Tx) error {
-		before, err := getWorkItem(ctx, tx, id)
-		if err != nil {
-			return err
-		}
-		if before.PlanStatus == StatusClosed {
-			return errClosed
-		}
-		summary, err := fn(tx, before)
-		if err != nil {
-			return err
-		}
-		if after, err = getWorkItem(ctx, tx, id); err != nil {
-			return err
-		}
-		if summary == "" {
-			return nil
-		}
-		return audit.Record(ctx, tx, audit.Entry{Action: audit.Update, Entity: "work_item", EntityID: id,
-			Summary: fmt.Sprintf("%s: %s (%s)", summary, short(before.TaskContent), before.UnitName), Before: before, After: after})
+		var err error
+		after, err = changeItemTx(ctx, tx, id, s.today(), func(w WorkItem) (string, error) { return fn(tx, w) })
+		return err
 	})
-	after.derive(s.today())
 	return after, err
+}
+
+// changeItemTx is changeItem inside the caller's transaction; the returned
+// item's state is judged on today.
+func changeItemTx(ctx context.Context, tx *sqlx.Tx, id int64, today civil.Date, fn func(w WorkItem) (string, error)) (WorkItem, error) {
+	before, err := getWorkItem(ctx, tx, id)
+	if err != nil {
+		return WorkItem{}, err
+	}
+	if before.PlanStatus == StatusClosed {
+		return WorkItem{}, errClosed
+	}
+	summary, err := fn(before)
+	if err != nil {
+		return WorkItem{}, err
+	}
+	after, err := getWorkItem(ctx, tx, id)
+	if err != nil {
+		return WorkItem{}, err
+	}
+	after.derive(today)
+	if summary == "" {
+		return after, nil
+	}
+	return after, audit.Record(ctx, tx, audit.Entry{Action: audit.Update, Entity: "work_item", EntityID: id,
+		Summary: fmt.Sprintf("%s: %s (%s)", summary, short(before.TaskContent), before.UnitName), Before: before, After: after})
 }
 
 // EvidenceInput is a document offered as evidence for a work item.

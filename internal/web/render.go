@@ -130,6 +130,8 @@ type Page struct {
 	// Can reports whether the user may do an action (an auth.Action string
 	// such as "unit.manage") on a unit; templates use it to hide buttons.
 	Can func(action string, unitID int64) bool
+	// Unread is the signed-in user's count of unread notifications.
+	Unread int
 }
 
 // NavItem is one entry of the main menu.
@@ -190,6 +192,13 @@ func (h *Handler) renderPage(w http.ResponseWriter, r *http.Request, status int,
 		return
 	}
 	p.User, p.Nav, p.Path, p.Request, p.Can = user(r), h.nav(r), r.URL.Path, r, h.canFunc(r)
+	if p.User != nil {
+		n, err := h.app.Notify.Unread(r.Context(), p.User.ID)
+		if err != nil {
+			h.log.Error("unread notifications", "request_id", httpx.RequestID(r.Context()), "err", err)
+		}
+		p.Unread = n
+	}
 	if p.Flash == nil {
 		p.Flash = takeFlash(w, r)
 	}

@@ -71,6 +71,12 @@ func pickerFor(field string, withNone bool) (p picker, ok bool) {
 		p = picker{Label: "Tìm đơn vị tiếp nhận", None: "Thành lập đơn vị mới (nhập thông tin bên dưới)"}
 	case "sources":
 		p = picker{Label: "Tìm đơn vị được sáp nhập", Multiple: true}
+	case "issuing_unit_id":
+		p = picker{Label: "Tìm đơn vị ban hành kế hoạch"}
+	case "lead_unit_id":
+		p = picker{Label: "Tìm đơn vị chủ trì"}
+	case "coordinating_unit_ids":
+		p = picker{Label: "Tìm đơn vị phối hợp", Multiple: true}
 	default:
 		return picker{}, false
 	}

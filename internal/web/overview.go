@@ -45,7 +45,7 @@ func (h *Handler) overview(w http.ResponseWriter, r *http.Request) {
 			h.fail(w, r, err)
 			return
 		}
-		if !h.mayReadPlan(r, p) {
+		if !h.canReadPlan(r, p) {
 			h.forbidden(w, r)
 			return
 		}
@@ -74,7 +74,7 @@ func (h *Handler) overview(w http.ResponseWriter, r *http.Request) {
 		}
 		return 0
 	})
-	if d.Plans, err = h.readablePlans(r); err != nil {
+	if d.Plans, err = h.visiblePlans(r.Context(), r, plan.PlanFilter{}); err != nil {
 		h.serverError(w, r, err)
 		return
 	}

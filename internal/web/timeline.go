@@ -59,7 +59,7 @@ func (h *Handler) timeline(w http.ResponseWriter, r *http.Request) {
 	scope := h.app.Policy.ScopeRoot(user(r))
 	d := timelineData{Scoped: scope != 0, Legend: plan.Statuses}
 	var err error
-	if d.Plans, err = h.readablePlans(r); err != nil {
+	if d.Plans, err = h.visiblePlans(r.Context(), r, plan.PlanFilter{}); err != nil {
 		h.serverError(w, r, err)
 		return
 	}
@@ -75,7 +75,7 @@ func (h *Handler) timeline(w http.ResponseWriter, r *http.Request) {
 		h.fail(w, r, err)
 		return
 	}
-	if !h.mayReadPlan(r, d.Plan) {
+	if !h.canReadPlan(r, d.Plan) {
 		h.forbidden(w, r)
 		return
 	}

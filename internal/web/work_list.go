@@ -4,7 +4,6 @@ import (
 	"context"
 	"net/http"
 
-	"cchc/internal/auth"
 	"cchc/internal/org"
 	"cchc/internal/plan"
 	"cchc/internal/valid"
@@ -48,7 +47,7 @@ func (h *Handler) workItemList(w http.ResponseWriter, r *http.Request) {
 			return
 		}
 	}
-	if d.Plans, err = h.readablePlans(r); err != nil {
+	if d.Plans, err = h.visiblePlans(r.Context(), r, plan.PlanFilter{}); err != nil {
 		h.serverError(w, r, err)
 		return
 	}
@@ -63,27 +62,6 @@ func (h *Handler) workItemList(w http.ResponseWriter, r *http.Request) {
 		title = "Việc của tôi"
 	}
 	h.renderPage(w, r, http.StatusOK, "work_list", &Page{Title: title, Data: d, Form: f, Errors: errs})
-}
-
-// readablePlans lists the plans the user may choose in a filter: issued and
-// closed plans, and the drafts they may manage; the latest period first.
-func (h *Handler) readablePlans(r *http.Request) ([]plan.Plan, error) {
-	all, _, err := h.app.Plans.List(r.Context(), plan.PlanFilter{Limit: 500})
-	if err != nil {
-		return nil, err
-	}
-	out := all[:0]
-	for _, p := range all {
-		if p.Status != plan.StatusDraft || h.can(r, auth.ManagePlan, p.IssuingUnitID) {
-			out = append(out, p)
-		}
-	}
-	return out, nil
-}
-
-// mayReadPlan reports whether the user may read plan p.
-func (h *Handler) mayReadPlan(r *http.Request, p plan.Plan) bool {
-	return p.Status != plan.StatusDraft || h.can(r, auth.ManagePlan, p.IssuingUnitID)
 }
 
 // planAreaNames returns the names of the plan's areas by id.

@@ -60,6 +60,8 @@ func (h *API) workItemsList(w http.ResponseWriter, r *http.Request) {
 	if unit != 0 {
 		f.UnitIDs = []int64{unit}
 	}
+	// Across plans, a draft's tasks are nobody's work yet.
+	f.IssuedOnly = f.PlanID == 0 && f.TaskID == 0
 	if f.PlanID != 0 {
 		if _, ok := h.readablePlan(w, r, f.PlanID); !ok {
 			return

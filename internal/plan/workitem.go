@@ -76,8 +76,11 @@ type WorkItemFilter struct {
 	DueFrom civil.Date // due on or after this day
 	DueTo   civil.Date // due on or before this day
 	Q       string     // accent-insensitive words, each found in the task's text
-	Limit   int        // default 50, at most 1000
-	Offset  int
+	// IssuedOnly leaves out the items of draft plans: a draft's tasks are
+	// not yet anyone's work. Lists across plans set it.
+	IssuedOnly bool
+	Limit      int // default 50, at most 1000
+	Offset     int
 }
 
 // WorkItems returns matching items, soonest due first (items without a due
@@ -145,6 +148,9 @@ func workItemConditions(f WorkItemFilter, today civil.Date) (sqlFilter, error) {
 			where = append(where, c.col+" = ?")
 			args = append(args, c.id)
 		}
+	}
+	if f.IssuedOnly {
+		where = append(where, "t.plan_id IN (SELECT id FROM plans WHERE status <> 'draft')")
 	}
 	statuses := []StatusCode{}
 	if f.Status != "" {

@@ -52,7 +52,8 @@ func (h *Handler) workFilter(r *http.Request, f workListForm, errs valid.Errors)
 	ctx := r.Context()
 	u := user(r)
 	scope := h.app.Policy.ScopeRoot(u)
-	pf = plan.WorkItemFilter{PlanID: f.Plan, TaskID: f.Task, AreaID: f.Area, Q: f.Q}
+	// Across plans, a draft's tasks are nobody's work yet.
+	pf = plan.WorkItemFilter{PlanID: f.Plan, TaskID: f.Task, AreaID: f.Area, Q: f.Q, IssuedOnly: f.Plan == 0 && f.Task == 0}
 	switch {
 	case f.Unit != "":
 		unit, err = h.unitByIDOrCode(ctx, f.Unit)

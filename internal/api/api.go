@@ -1,7 +1,8 @@
 // Package api serves the JSON API under /api/v1: the signed-in user, units
-// (list, read, create, partial update, history) and unit groups. It is the
-// way other software (the one-stop-shop system, a reporting tool, scripts)
-// reads and keeps in step with cchc's unit catalogue.
+// (list, read, create, partial update, history), unit groups, plans and
+// their tasks, and work items with progress, holds and evidence uploads. It
+// is the way other software (the one-stop-shop system, a reporting tool,
+// scripts) reads cchc's catalogue and sends figures and progress.
 //
 // Every endpoint needs a user, from the session cookie or an
 // "Authorization: Bearer cchc_..." personal token (httpx.Authenticate puts

@@ -230,6 +230,26 @@ func TestTaskLedByGroup(t *testing.T) {
 		if body := c.Get("/tasks/" + strconv.FormatInt(task.ID, 10) + "/edit").Body.String(); !strings.Contains(body, "15/04/"+strconv.Itoa(y)) {
 			t.Errorf("edit form does not show the typed due day")
 		}
+		// Start and recurrence are editable too.
+		edit.Set("start_override", "01/02/"+strconv.Itoa(y))
+		edit.Set("recurrence_override", plan.Quarterly)
+		if res := c.PostForm("/tasks/"+strconv.FormatInt(task.ID, 10), edit); res.Code != http.StatusSeeOther {
+			t.Fatalf("update task start and recurrence: %d %s", res.Code, res.Body.String())
+		}
+		got, err = env.App.Plans.Task(ctx, task.ID)
+		if err != nil || got.Start != civil.New(y, time.February, 1) || got.Recurrence != plan.Quarterly {
+			t.Errorf("after overrides: start %s, recurrence %q (%v)", got.Start.VN(), got.Recurrence, err)
+		}
+		edit.Set("recurrence_override", "weekly")
+		if res := c.PostForm("/tasks/"+strconv.FormatInt(task.ID, 10), edit); res.Code != http.StatusUnprocessableEntity {
+			t.Errorf("unknown recurrence: %d", res.Code)
+		}
+		edit.Set("recurrence_override", "once")
+		edit.Set("start_override", "")
+		if res := c.PostForm("/tasks/"+strconv.FormatInt(task.ID, 10), edit); res.Code != http.StatusSeeOther {
+			t.Fatalf("back to once: %d", res.Code)
+		}
+
 		bad := communesTaskForm(t, env, area)
 		bad.Set("budget", "một triệu")
 		res = c.PostForm(planPath(p, "/tasks"), bad)

@@ -39,9 +39,25 @@ type taskForm struct {
 	CoordinatingText     string
 	ScheduleText         string
 	DueOverride          string
-	Budget               string
-	FundingSource        string
-	Notes                string
+	StartOverride        string
+	// RecurrenceOverride is "" (as understood from the words), "once" or a
+	// plan recurrence code.
+	RecurrenceOverride string
+	Budget             string
+	FundingSource      string
+	Notes              string
+}
+
+// recurrenceOnce is the form's value for "does not recur" (plan.Once is "",
+// which the form uses for "as understood").
+const recurrenceOnce = "once"
+
+// recurrenceChoices are the options of the recurrence override.
+var recurrenceChoices = []struct{ Value, Label string }{
+	{"", "Theo cách hiểu từ thời gian thực hiện"}, {recurrenceOnce, "Một lần (không lặp lại)"},
+	{plan.Continuous, plan.RecurrenceLabels[plan.Continuous]}, {plan.Yearly, plan.RecurrenceLabels[plan.Yearly]},
+	{plan.HalfYearly, plan.RecurrenceLabels[plan.HalfYearly]}, {plan.Quarterly, plan.RecurrenceLabels[plan.Quarterly]},
+	{plan.Monthly, plan.RecurrenceLabels[plan.Monthly]},
 }
 
 // Lead kinds of the form.
@@ -78,8 +94,15 @@ func taskFormOf(t plan.Task, year int) taskForm {
 	if t.BudgetVND != nil {
 		f.Budget = strconv.FormatInt(*t.BudgetVND, 10)
 	}
-	if s := schedule.Parse(t.ScheduleText, year); !t.Due.IsZero() && s.Due != t.Due {
+	s := schedule.Parse(t.ScheduleText, year)
+	if !t.Due.IsZero() && s.Due != t.Due {
 		f.DueOverride = t.Due.VN()
+	}
+	if !t.Start.IsZero() && s.Start != t.Start {
+		f.StartOverride = t.Start.VN()
+	}
+	if t.Recurrence != s.Recurrence {
+		f.RecurrenceOverride = cmp.Or(t.Recurrence, recurrenceOnce)
 	}
 	return f
 }
@@ -90,7 +113,9 @@ func parseTaskForm(r *http.Request) taskForm {
 		LeadKind: r.PostFormValue("lead_kind"), LeadText: r.PostFormValue("lead_text"),
 		CoordinatingText: r.PostFormValue("coordinating_text"), ScheduleText: r.PostFormValue("schedule_text"),
 		DueOverride: strings.TrimSpace(r.PostFormValue("due_override")), Budget: r.PostFormValue("budget"),
-		FundingSource: r.PostFormValue("funding_source"), Notes: r.PostFormValue("notes")}
+		StartOverride:      strings.TrimSpace(r.PostFormValue("start_override")),
+		RecurrenceOverride: strings.TrimSpace(r.PostFormValue("recurrence_override")),
+		FundingSource:      r.PostFormValue("funding_source"), Notes: r.PostFormValue("notes")}
 	if f.LeadKind != leadGroup {
 		f.LeadKind = leadUnit
 	}
@@ -130,10 +155,25 @@ func (f taskForm) input(p plan.Plan, leadName string) (plan.TaskInput, valid.Err
 	s := schedule.Parse(f.ScheduleText, planYear(p))
 	in.Start, in.Due, in.Recurrence, in.Relative, in.Understood = s.Start, s.Due, s.Recurrence, s.Relative, s.Understood
 	in.Milestones = plan.DateList(s.Milestones)
+	// What the parser understood is editable: each override wins.
 	if due := parseDay(f.DueOverride, "due", "Hạn hoàn thành", errs); !due.IsZero() {
 		in.Due, in.Milestones, in.Understood = due, nil, true
 		if !in.Start.IsZero() && in.Start.After(due) {
 			in.Start = civil.Date{}
+		}
+	}
+	if start := parseDay(f.StartOverride, "start", "Ngày bắt đầu", errs); !start.IsZero() {
+		in.Start, in.Understood = start, true
+	}
+	switch f.RecurrenceOverride {
+	case "":
+	case recurrenceOnce:
+		in.Recurrence = plan.Once
+	default:
+		if _, ok := plan.RecurrenceLabels[f.RecurrenceOverride]; ok && f.RecurrenceOverride != plan.Once {
+			in.Recurrence, in.Understood = f.RecurrenceOverride, true
+		} else {
+			errs.Add("recurrence", "Kiểu lặp lại không hợp lệ.")
 		}
 	}
 	in.BudgetVND = parseVND(f.Budget, "budget_vnd", "Kinh phí", errs)
@@ -188,12 +228,14 @@ type taskFormData struct {
 	Year        int
 	Action      string
 	Cancel      string
+	Recurrences []struct{ Value, Label string }
 }
 
 // renderTaskForm shows the create (t nil) or edit form of a task of p.
 func (h *Handler) renderTaskForm(w http.ResponseWriter, r *http.Request, p plan.Plan, t *plan.Task, f taskForm, errs valid.Errors) {
 	ctx := r.Context()
-	d := taskFormData{Plan: p, Task: t, Year: planYear(p), Action: planURL(p.ID, "/tasks"), Cancel: planURL(p.ID, "")}
+	d := taskFormData{Plan: p, Task: t, Year: planYear(p), Action: planURL(p.ID, "/tasks"), Cancel: planURL(p.ID, ""),
+		Recurrences: recurrenceChoices}
 	title := "Thêm nhiệm vụ"
 	if t != nil {
 		title = "Sửa nhiệm vụ"

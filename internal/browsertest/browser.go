@@ -84,3 +84,34 @@ func Screenshot(t testing.TB, ctx context.Context, name string) {
 		t.Logf("screenshot %s: %v", name, err)
 	}
 }
+
+// Login signs username in through the login page of the server at base and
+// waits for the signed-in page.
+func Login(base, username, password string) chromedp.Action[chromedp.Void] {
+	return chromedp.Steps(
+		chromedp.Navigate(base+"/login"),
+		chromedp.WaitVisible(chromedp.CSS(`#username`)),
+		chromedp.SendKeys(chromedp.CSS(`#username`), username),
+		chromedp.SendKeys(chromedp.CSS(`#password`), password),
+		chromedp.Click(chromedp.CSS(`button[type=submit]`)),
+		chromedp.WaitVisible(chromedp.CSS(`.whoami`)),
+	)
+}
+
+// Logout signs out with the header's button and waits for the login page.
+func Logout() chromedp.Action[chromedp.Void] {
+	return chromedp.Steps(
+		chromedp.Click(chromedp.CSS(`form[action="/logout"] button`)),
+		chromedp.WaitVisible(chromedp.CSS(`#username`)),
+	)
+}
+
+// Text returns the text of the first element matching the CSS selector.
+func Text(t testing.TB, ctx context.Context, sel string) string {
+	t.Helper()
+	s, err := chromedp.Run(ctx, chromedp.Text(chromedp.CSS(sel)))
+	if err != nil {
+		t.Fatalf("read %s: %v", sel, err)
+	}
+	return s
+}

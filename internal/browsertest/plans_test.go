@@ -43,36 +43,17 @@ func TestTaskWorkflow(t *testing.T) {
 	srv := httptest.NewServer(env.Handler)
 	defer srv.Close()
 	b := browsertest.New(t)
-	login := func(username string) chromedp.Action[chromedp.Void] {
-		return chromedp.Steps(
-			chromedp.Navigate(srv.URL+"/login"),
-			chromedp.WaitVisible(chromedp.CSS(`#username`)),
-			chromedp.SendKeys(chromedp.CSS(`#username`), username),
-			chromedp.SendKeys(chromedp.CSS(`#password`), testkit.Password),
-			chromedp.Click(chromedp.CSS(`button[type=submit]`)),
-			chromedp.WaitVisible(chromedp.CSS(`.whoami`)),
-		)
-	}
-	logout := chromedp.Steps(chromedp.Click(chromedp.CSS(`form[action="/logout"] button`)), chromedp.WaitVisible(chromedp.CSS(`#username`)))
-	text := func(sel string) string {
-		t.Helper()
-		s, err := chromedp.Run(b, chromedp.Text(chromedp.CSS(sel)))
-		if err != nil {
-			t.Fatalf("read %s: %v", sel, err)
-		}
-		return s
-	}
 	overviewRate := func() string {
 		t.Helper()
 		if err := chromedp.Do(b, chromedp.Navigate(fmt.Sprintf("%s/overview?plan=%d", srv.URL, p.ID)), chromedp.WaitVisible(chromedp.CSS(`.stats`))); err != nil {
 			t.Fatal(err)
 		}
-		return text(`.stats a.stat`) // the first link: done on time, "N% hoàn thành đúng hạn (k)"
+		return browsertest.Text(t, b, `.stats a.stat`) // the first link: done on time, "N% hoàn thành đúng hạn (k)"
 	}
 
 	// The coordinator adds the task.
 	err = chromedp.Do(b,
-		login("coord"),
+		browsertest.Login(srv.URL, "coord", testkit.Password),
 		chromedp.Navigate(fmt.Sprintf("%s/plans/%d/tasks/new", srv.URL, p.ID)),
 		chromedp.WaitVisible(chromedp.CSS(`#content`)),
 		chromedp.SendKeys(chromedp.CSS(`#seq`), "1"),
@@ -88,16 +69,16 @@ func TestTaskWorkflow(t *testing.T) {
 		t.Fatalf("create task: %v", err)
 	}
 	browsertest.Screenshot(t, b, "task-created")
-	if got := text(`.flash-success`); !strings.Contains(got, "Đã giao cho 2 đơn vị") {
+	if got := browsertest.Text(t, b, `.flash-success`); !strings.Contains(got, "Đã giao cho 2 đơn vị") {
 		t.Fatalf("flash after creating the task = %q", got)
 	}
-	if got := text(`main`); !strings.Contains(got, fmt.Sprintf("31/05/%d", next)) {
+	if got := browsertest.Text(t, b, `main`); !strings.Contains(got, fmt.Sprintf("31/05/%d", next)) {
 		t.Errorf("plan page does not show the understood deadline 31/05/%d", next)
 	}
 	if err := chromedp.Do(b, chromedp.Navigate(fmt.Sprintf("%s/work-items?plan=%d", srv.URL, p.ID)), chromedp.WaitVisible(chromedp.CSS(`main table`))); err != nil {
 		t.Fatal(err)
 	}
-	list := text(`main table`)
+	list := browsertest.Text(t, b, `main table`)
 	for _, c := range []string{env.CommuneA.Name, env.CommuneB.Name} {
 		if !strings.Contains(list, c) {
 			t.Errorf("work item list lacks %s:\n%s", c, list)
@@ -107,7 +88,7 @@ func TestTaskWorkflow(t *testing.T) {
 	if !strings.HasPrefix(before, "0%") {
 		t.Fatalf("done-on-time rate before = %q, want 0%%", before)
 	}
-	if err := chromedp.Do(b, logout); err != nil {
+	if err := chromedp.Do(b, browsertest.Logout()); err != nil {
 		t.Fatal(err)
 	}
 
@@ -121,7 +102,7 @@ func TestTaskWorkflow(t *testing.T) {
 		t.Fatal(err)
 	}
 	err = chromedp.Do(b,
-		login("officer_a"),
+		browsertest.Login(srv.URL, "officer_a", testkit.Password),
 		chromedp.Navigate(srv.URL+"/work-items"),
 		chromedp.WaitVisible(chromedp.CSS(fmt.Sprintf(`a[href="/work-items/%d"]`, items[0].ID))),
 		chromedp.Click(chromedp.CSS(fmt.Sprintf(`a[href="/work-items/%d"]`, items[0].ID))),
@@ -139,16 +120,16 @@ func TestTaskWorkflow(t *testing.T) {
 		t.Fatalf("officer marks done: %v", err)
 	}
 	browsertest.Screenshot(t, b, "work-item-done")
-	page := text(`main`)
+	page := browsertest.Text(t, b, `main`)
 	if !strings.Contains(page, "bao-cao-ra-soat.pdf") || !strings.Contains(page, "Hoàn thành đúng hạn") {
 		t.Fatalf("work item page after completion lacks the evidence or the status:\n%s", page)
 	}
-	if err := chromedp.Do(b, logout); err != nil {
+	if err := chromedp.Do(b, browsertest.Logout()); err != nil {
 		t.Fatal(err)
 	}
 
 	// The coordinator sees the rate change: one of two communes done on time.
-	if err := chromedp.Do(b, login("coord")); err != nil {
+	if err := chromedp.Do(b, browsertest.Login(srv.URL, "coord", testkit.Password)); err != nil {
 		t.Fatal(err)
 	}
 	after := overviewRate()

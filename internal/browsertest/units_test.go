@@ -23,36 +23,18 @@ func TestUnitWorkflow(t *testing.T) {
 	defer srv.Close()
 	ctx := browsertest.New(t)
 
-	login := func(username string) chromedp.Action[chromedp.Void] {
-		return chromedp.Steps(
-			chromedp.Navigate(srv.URL+"/login"),
-			chromedp.WaitVisible(chromedp.CSS(`#username`)),
-			chromedp.SendKeys(chromedp.CSS(`#username`), username),
-			chromedp.SendKeys(chromedp.CSS(`#password`), testkit.Password),
-			chromedp.Click(chromedp.CSS(`button[type=submit]`)),
-			chromedp.WaitVisible(chromedp.CSS(`.whoami`)),
-		)
-	}
-	text := func(sel string) string {
-		t.Helper()
-		s, err := chromedp.Run(ctx, chromedp.Text(chromedp.CSS(sel)))
-		if err != nil {
-			t.Fatalf("read %s: %v", sel, err)
-		}
-		return s
-	}
 
 	// The login page is Vietnamese.
 	if err := chromedp.Do(ctx, chromedp.Navigate(srv.URL+"/login"), chromedp.WaitVisible(chromedp.CSS(`#username`))); err != nil {
 		t.Fatal(err)
 	}
-	if got := text(`body`); !strings.Contains(got, "Đăng nhập") || !strings.Contains(got, "Mật khẩu") {
+	if got := browsertest.Text(t, ctx, `body`); !strings.Contains(got, "Đăng nhập") || !strings.Contains(got, "Mật khẩu") {
 		t.Fatalf("login page is not Vietnamese: %q", got)
 	}
 
 	// Admin creates "Xã Đồng Tâm" under the province.
 	err := chromedp.Do(ctx,
-		login("admin"),
+		browsertest.Login(srv.URL, "admin", testkit.Password),
 		chromedp.Navigate(fmt.Sprintf("%s/units/new?parent=%d", srv.URL, env.Province.ID)),
 		chromedp.WaitVisible(chromedp.CSS(`input[name=code]`)),
 		chromedp.SendKeys(chromedp.CSS(`input[name=code]`), "XDT"),
@@ -85,22 +67,18 @@ func TestUnitWorkflow(t *testing.T) {
 		t.Fatalf("search: %v", err)
 	}
 	browsertest.Screenshot(t, ctx, "unit-search")
-	if got := text(`main`); !strings.Contains(got, "Xã Đồng Tâm") {
+	if got := browsertest.Text(t, ctx, `main`); !strings.Contains(got, "Xã Đồng Tâm") {
 		t.Fatalf("search results lack the commune: %q", got)
 	}
 
 	// Log out.
-	err = chromedp.Do(ctx,
-		chromedp.Click(chromedp.CSS(`form[action="/logout"] button`)),
-		chromedp.WaitVisible(chromedp.CSS(`#username`)),
-	)
-	if err != nil {
+	if err := chromedp.Do(ctx, browsertest.Logout()); err != nil {
 		t.Fatalf("logout: %v", err)
 	}
 
 	// A commune officer is refused another commune's edit page.
 	err = chromedp.Do(ctx,
-		login("officer_a"),
+		browsertest.Login(srv.URL, "officer_a", testkit.Password),
 		chromedp.Navigate(fmt.Sprintf("%s/units/%d/edit", srv.URL, env.CommuneB.ID)),
 		chromedp.WaitVisible(chromedp.CSS(`main h1`)),
 	)
@@ -108,7 +86,7 @@ func TestUnitWorkflow(t *testing.T) {
 		t.Fatalf("officer navigation: %v", err)
 	}
 	browsertest.Screenshot(t, ctx, "officer-refused")
-	if got := text(`main h1`); got != "Không có quyền truy cập" {
+	if got := browsertest.Text(t, ctx, `main h1`); got != "Không có quyền truy cập" {
 		t.Fatalf("officer on another commune's edit page sees %q, want the refusal", got)
 	}
 	b, _ := env.App.Units.Get(t.Context(), env.CommuneB.ID)

@@ -5,8 +5,10 @@ package browsertest
 
 import (
 	"context"
+	"fmt"
 	"os"
 	"os/exec"
+	"strconv"
 	"testing"
 	"time"
 
@@ -114,4 +116,23 @@ func Text(t testing.TB, ctx context.Context, sel string) string {
 		t.Fatalf("read %s: %v", sel, err)
 	}
 	return s
+}
+
+// WaitFlash waits until the page shows a success message containing want,
+// so that a step does not read the previous page's message. Evaluation
+// errors while the page is navigating are expected and retried.
+func WaitFlash(want string) chromedp.Action[chromedp.Void] {
+	js := `(() => { const f = document.querySelector('.flash-success'); return !!f && f.textContent.includes(` + strconv.Quote(want) + `); })()`
+	return chromedp.Func(func(ctx context.Context, t *chromedp.Target) error {
+		for {
+			if ok, err := chromedp.Evaluate[bool](js)(ctx, t); err == nil && ok {
+				return nil
+			}
+			select {
+			case <-ctx.Done():
+				return fmt.Errorf("no success message containing %q: %w", want, ctx.Err())
+			case <-time.After(100 * time.Millisecond):
+			}
+		}
+	})
 }

@@ -109,12 +109,12 @@ func TestTaskWorkflow(t *testing.T) {
 		chromedp.WaitVisible(chromedp.CSS(`#file`)),
 		chromedp.SetUploadFiles(chromedp.CSS(`#file`), []string{pdf}),
 		chromedp.Submit(chromedp.CSS(`#file`)),
-		chromedp.WaitVisible(chromedp.CSS(`.flash-success`)),
+		browsertest.WaitFlash("Đã thêm minh chứng"),
 		chromedp.WaitVisible(chromedp.CSS(`#percent`)),
 		chromedp.SetValue(chromedp.CSS(`#percent`), "100"),
 		chromedp.SendKeys(chromedp.CSS(`#note`), "Đã niêm yết đầy đủ 100% thủ tục"),
 		chromedp.Submit(chromedp.CSS(`#percent`)),
-		chromedp.WaitVisible(chromedp.CSS(`.flash-success`)),
+		browsertest.WaitFlash("Đã cập nhật tiến độ 100%"),
 	)
 	if err != nil {
 		t.Fatalf("officer marks done: %v", err)

@@ -23,7 +23,6 @@ func TestUnitWorkflow(t *testing.T) {
 	defer srv.Close()
 	ctx := browsertest.New(t)
 
-
 	// The login page is Vietnamese.
 	if err := chromedp.Do(ctx, chromedp.Navigate(srv.URL+"/login"), chromedp.WaitVisible(chromedp.CSS(`#username`))); err != nil {
 		t.Fatal(err)

@@ -53,6 +53,7 @@ func (h *Handler) routes() {
 
 	// Plans and tasks.
 	m.Handle("GET /plans", h.auth(h.planList))
+	m.Handle("GET /plans/export.xlsx", h.auth(h.planListExport))
 	m.Handle("GET /plans/new", h.auth(h.planNew))
 	m.Handle("POST /plans", h.auth(h.planCreate))
 	m.Handle("GET /plans/{id}", h.auth(h.planShow))
@@ -64,6 +65,7 @@ func (h *Handler) routes() {
 	m.Handle("GET /plans/{id}/export.xlsx", h.auth(h.planExport))
 	m.Handle("POST /plans/{id}/areas", h.auth(h.planAreaCreate))
 	m.Handle("GET /plans/{id}/coverage", h.auth(h.planCoverage))
+	m.Handle("GET /plans/{id}/coverage.xlsx", h.auth(h.planCoverageExport))
 	m.Handle("POST /plans/{id}/copy-assigned", h.auth(h.planCopyAssigned))
 	m.Handle("GET /plans/{id}/tasks/new", h.auth(h.taskNew))
 	m.Handle("POST /plans/{id}/tasks", h.auth(h.taskCreate))
@@ -83,6 +85,7 @@ func (h *Handler) routes() {
 	m.Handle("POST /work-items/{id}/contributions", h.auth(h.workItemContribution))
 	m.Handle("GET /evidence/{id}", h.auth(h.evidenceDownload))
 	m.Handle("GET /overview", h.auth(h.overview))
+	m.Handle("GET /overview/export.xlsx", h.auth(h.overviewExport))
 	m.Handle("GET /timeline", h.auth(h.timeline))
 	m.Handle("GET /notifications", h.auth(h.notificationList))
 	m.Handle("POST /notifications/read", h.auth(h.notificationRead))

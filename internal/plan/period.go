@@ -27,7 +27,9 @@ const maxPeriods = 600
 //   - continuous: one period from start with no due day;
 //   - yearly, half-yearly, quarterly, monthly: one period per calendar span
 //     that overlaps the window from the later of planStart and start to the
-//     earlier of planEnd and due, each clipped to the window, due at its end.
+//     earlier of planEnd and due, each clipped to the window, due at its end
+//     or, when a milestone falls within the span ("trước ngày 05 tháng cuối
+//     quý" gives 05/03, 05/06 ...), on the span's last milestone.
 //
 // A yearly task in a 2021-2025 plan has five periods, "2021" to "2025".
 func Periods(recurrence string, start, due civil.Date, milestones DateList, planStart, planEnd civil.Date) []Period {
@@ -71,6 +73,11 @@ func Periods(recurrence string, start, due civil.Date, milestones DateList, plan
 		}
 		if p.Due.After(to) {
 			p.Due = to
+		}
+		for _, m := range milestones {
+			if !m.Before(p.Start) && !m.After(next.AddDays(-1)) {
+				p.Due = m
+			}
 		}
 		out = append(out, p)
 		spanStart = next

@@ -2,6 +2,7 @@ package vn
 
 import (
 	"strconv"
+	"strings"
 	"time"
 )
 
@@ -58,4 +59,12 @@ func Location() *time.Location {
 		return loc
 	}
 	return time.FixedZone("ICT", 7*3600)
+}
+
+// FormatPercent returns a percentage the Vietnamese way, with a decimal
+// comma and at most one decimal: 46.66 -> "46,7%", 50 -> "50%".
+func FormatPercent(v float64) string {
+	s := strconv.FormatFloat(v, 'f', 1, 64)
+	s = strings.TrimSuffix(s, ".0")
+	return strings.Replace(s, ".", ",", 1) + "%"
 }

@@ -60,6 +60,11 @@ func TestFormats(t *testing.T) {
 	if got := FormatDate(d); got != "01/07/2025" {
 		t.Errorf("FormatDate = %q", got)
 	}
+	for v, want := range map[float64]string{46.666: "46,7%", 50: "50%", 0: "0%", 100: "100%", 9.54: "9,5%"} {
+		if got := FormatPercent(v); got != want {
+			t.Errorf("FormatPercent(%v) = %q, want %q", v, got, want)
+		}
+	}
 	if FormatDate(time.Time{}) != "" {
 		t.Error("zero date should format empty")
 	}

@@ -34,8 +34,8 @@ func TestOverview(t *testing.T) {
 			t.Fatalf("complete: status %d", res.Code)
 		}
 		body = c.Get(path).Body.String()
-		// XA now has one of its two items done on time (50%), the province one of three (33.3%).
-		wantInBody(t, "after", body, "(50%)", "1 (33.3%)")
+		// XA now has one of its two items done on time (50%), the province one of three (33,3%).
+		wantInBody(t, "after", body, "(50%)", "1 (33,3%)")
 
 		// An officer sees only its own subtree.
 		body = env.Login(t, "officer_b").Get(path).Body.String()

@@ -62,6 +62,7 @@ func funcs(a *assets) template.FuncMap {
 		},
 		"isodate":   func(d civil.Date) string { return d.String() },
 		"vnd":       vn.FormatVND,
+		"pct":       vn.FormatPercent,
 		"number":    func(n int) string { return vn.FormatInt(int64(n)) },
 		"roleLabel": func(r auth.Role) string { return r.Label() },
 		"add":       func(a, b int) int { return a + b },

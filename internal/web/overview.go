@@ -1,6 +1,7 @@
 package web
 
 import (
+	"cmp"
 	"html/template"
 	"net/http"
 	"slices"
@@ -63,20 +64,18 @@ func (h *Handler) overview(w http.ResponseWriter, r *http.Request) {
 		h.serverError(w, r, err)
 		return
 	}
-	// Best done-on-time rate first; equal rates keep the Vietnamese name order.
-	slices.SortStableFunc(d.Units, func(a, b plan.UnitStats) int {
-		ra, rb := a.DoneOnTimeRate(), b.DoneOnTimeRate()
-		switch {
-		case ra > rb:
-			return -1
-		case ra < rb:
-			return 1
-		}
-		return 0
-	})
+	sortByOnTimeRate(d.Units)
 	if d.Plans, err = h.visiblePlans(r.Context(), r, plan.PlanFilter{}); err != nil {
 		h.serverError(w, r, err)
 		return
 	}
 	h.renderPage(w, r, http.StatusOK, "overview", &Page{Title: "Tiến độ thực hiện", Data: d, Form: f})
+}
+
+// sortByOnTimeRate orders units best done-on-time rate first; equal rates
+// keep the Vietnamese name order the store returns.
+func sortByOnTimeRate(units []plan.UnitStats) {
+	slices.SortStableFunc(units, func(a, b plan.UnitStats) int {
+		return cmp.Compare(b.DoneOnTimeRate(), a.DoneOnTimeRate())
+	})
 }

@@ -3,7 +3,6 @@ package web
 import (
 	"bytes"
 	"net/http"
-	"slices"
 	"strconv"
 	"strings"
 
@@ -53,17 +52,7 @@ func (h *Handler) overviewExport(w http.ResponseWriter, r *http.Request) {
 		h.serverError(w, r, err)
 		return
 	}
-	// As on the page: best done-on-time rate first, equal rates in name order.
-	slices.SortStableFunc(units, func(a, b plan.UnitStats) int {
-		ra, rb := a.DoneOnTimeRate(), b.DoneOnTimeRate()
-		switch {
-		case ra > rb:
-			return -1
-		case ra < rb:
-			return 1
-		}
-		return 0
-	})
+	sortByOnTimeRate(units) // as on the page
 	var buf bytes.Buffer
 	if err := plan.ExportOverviewXLSX(&buf, title, units, areas, total); err != nil {
 		h.serverError(w, r, err)

@@ -49,8 +49,9 @@ func planStatusOptions() []planChoice {
 
 // planList shows the plans the user may read, latest period first, with
 // filters by kind, status, year and words of the title or number.
-func (h *Handler) planList(w http.ResponseWriter, r *http.Request) {
-	ctx := r.Context()
+// parsePlanListForm reads the plan list's filters from the query, dropping
+// values that are not valid (they filter nothing and are not shown back).
+func parsePlanListForm(r *http.Request) (planListForm, plan.PlanFilter) {
 	q := r.URL.Query()
 	f := planListForm{Kind: strings.TrimSpace(q.Get("kind")), Status: strings.TrimSpace(q.Get("status")),
 		Year: strings.TrimSpace(q.Get("year")), Q: strings.TrimSpace(q.Get("q"))}
@@ -66,6 +67,12 @@ func (h *Handler) planList(w http.ResponseWriter, r *http.Request) {
 	} else {
 		f.Year = ""
 	}
+	return f, filter
+}
+
+func (h *Handler) planList(w http.ResponseWriter, r *http.Request) {
+	ctx := r.Context()
+	f, filter := parsePlanListForm(r)
 	d := planListData{Pager: newPager(r, 30), Kinds: planKindOptions(), Statuses: planStatusOptions(),
 		CanCreate: h.canCreatePlan(r)}
 	plans, err := h.visiblePlans(ctx, r, filter)

@@ -3,7 +3,6 @@ package web
 import (
 	"bytes"
 	"net/http"
-	"strconv"
 	"strings"
 
 	"cchc/internal/plan"
@@ -14,18 +13,7 @@ import (
 // only for those who manage the issuing unit's plans, as on the page.
 func (h *Handler) planListExport(w http.ResponseWriter, r *http.Request) {
 	ctx := r.Context()
-	q := r.URL.Query()
-	f := plan.PlanFilter{Kind: strings.TrimSpace(q.Get("kind")), Status: strings.TrimSpace(q.Get("status")),
-		Q: strings.TrimSpace(q.Get("q"))}
-	if _, ok := plan.KindLabels[f.Kind]; !ok {
-		f.Kind = ""
-	}
-	if _, ok := plan.PlanStatusLabels[f.Status]; !ok {
-		f.Status = ""
-	}
-	if y, err := strconv.Atoi(strings.TrimSpace(q.Get("year"))); err == nil && y >= 1900 && y <= 2200 {
-		f.Year = y
-	}
+	_, f := parsePlanListForm(r)
 	plans, err := h.visiblePlans(ctx, r, f)
 	if err != nil {
 		h.serverError(w, r, err)

@@ -30,3 +30,18 @@ func TestIssuedOnlyLeavesOutDraftPlans(t *testing.T) {
 		}
 	})
 }
+
+func TestTaskTotals(t *testing.T) {
+	dbtest.Each(t, func(t *testing.T, d *db.DB) {
+		t.Parallel()
+		f := newFixture(t, d)
+		parent := f.mustTask(t, f.plan.ID, plan.TaskInput{Seq: "1", Content: "Nhiệm vụ chính", LeadUnitID: f.XA.ID})
+		f.mustTask(t, f.plan.ID, plan.TaskInput{ParentID: parent.ID, Seq: "a", Content: "Nhiệm vụ con", LeadUnitID: f.XB.ID})
+		empty := f.mustPlan(t, plan.PlanInput{Kind: plan.KindAnnual, Title: "Kế hoạch năm 2024", IssuingUnitID: f.P.ID,
+			PeriodStart: day(2024, time.January, 1), PeriodEnd: day(2024, time.December, 31), ParentID: f.plan.ID})
+		got, err := f.s.TaskTotals(context.Background(), []int64{f.plan.ID, empty.ID})
+		if err != nil || got[f.plan.ID] != 2 || got[empty.ID] != 0 {
+			t.Fatalf("TaskTotals = %v, %v; want 2 and 0", got, err)
+		}
+	})
+}

@@ -228,3 +228,27 @@ func (s *Store) TaskCounts(ctx context.Context, planID int64) (map[int64]Counts,
 	}
 	return out, nil
 }
+
+// TaskTotals returns the number of tasks (sub-tasks included) of each of
+// the given plans, in one query; plans without tasks are absent.
+func (s *Store) TaskTotals(ctx context.Context, planIDs []int64) (map[int64]int, error) {
+	out := map[int64]int{}
+	if len(planIDs) == 0 {
+		return out, nil
+	}
+	query, args, err := sqlx.In(`SELECT plan_id, COUNT(*) AS n FROM tasks WHERE plan_id IN (?) GROUP BY plan_id`, planIDs)
+	if err != nil {
+		return nil, err
+	}
+	var rows []struct {
+		PlanID int64 `db:"plan_id"`
+		N      int   `db:"n"`
+	}
+	if err := s.db.SelectContext(ctx, &rows, s.db.Rebind(query), args...); err != nil {
+		return nil, fmt.Errorf("plan: task totals: %w", err)
+	}
+	for _, r := range rows {
+		out[r.PlanID] = r.N
+	}
+	return out, nil
+}

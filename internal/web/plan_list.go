@@ -86,15 +86,17 @@ func (h *Handler) planList(w http.ResponseWriter, r *http.Request) {
 	} else {
 		plans = nil
 	}
+	ids := make([]int64, len(plans))
+	for i, p := range plans {
+		ids[i] = p.ID
+	}
+	totals, err := h.app.Plans.TaskTotals(ctx, ids)
+	if err != nil {
+		h.serverError(w, r, err)
+		return
+	}
 	for _, p := range plans {
-		roots, err := h.app.Plans.Tree(ctx, p.ID)
-		if err != nil {
-			h.serverError(w, r, err)
-			return
-		}
-		n := 0
-		plan.Walk(roots, func(*plan.Task, int) { n++ })
-		d.Rows = append(d.Rows, planRow{Plan: p, StatusClass: planStatusClass(p.Status), Tasks: n})
+		d.Rows = append(d.Rows, planRow{Plan: p, StatusClass: planStatusClass(p.Status), Tasks: totals[p.ID]})
 	}
 	h.renderPage(w, r, http.StatusOK, "plan_list", &Page{Title: "Kế hoạch", Data: d, Form: f})
 }

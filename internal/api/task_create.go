@@ -17,6 +17,8 @@ type taskRequest struct {
 	LeadUnitID           int64   `json:"lead_unit_id"`
 	LeadGroupID          int64   `json:"lead_group_id"`
 	LeadText             string  `json:"lead_text"`
+	CoLeadUnitIDs        []int64 `json:"co_lead_unit_ids"`
+	CoLeadGroupIDs       []int64 `json:"co_lead_group_ids"`
 	CoordinatingUnitIDs  []int64 `json:"coordinating_unit_ids"`
 	CoordinatingGroupIDs []int64 `json:"coordinating_group_ids"`
 	CoordinatingText     string  `json:"coordinating_text"`
@@ -24,6 +26,7 @@ type taskRequest struct {
 	BudgetVND            *int64  `json:"budget_vnd"`
 	FundingSource        string  `json:"funding_source"`
 	Notes                string  `json:"notes"`
+	ImportKey            string  `json:"import_key"`
 	scheduleFields
 }
 
@@ -47,9 +50,9 @@ func (h *API) taskCreate(w http.ResponseWriter, r *http.Request) {
 	}
 	in := plan.TaskInput{ParentID: req.ParentID, Seq: req.Seq, AreaID: req.AreaID, Content: req.Content, Product: req.Product,
 		LeadUnitID: req.LeadUnitID, LeadGroupID: req.LeadGroupID, LeadText: req.LeadText,
-		CoordinatingUnitIDs: req.CoordinatingUnitIDs, CoordinatingGroupIDs: req.CoordinatingGroupIDs,
+		CoLeadUnitIDs: req.CoLeadUnitIDs, CoLeadGroupIDs: req.CoLeadGroupIDs, CoordinatingUnitIDs: req.CoordinatingUnitIDs, CoordinatingGroupIDs: req.CoordinatingGroupIDs,
 		CoordinatingText: req.CoordinatingText, ScheduleText: req.ScheduleText, BudgetVND: req.BudgetVND,
-		FundingSource: req.FundingSource, Notes: req.Notes}
+		FundingSource: req.FundingSource, Notes: req.Notes, ImportKey: req.ImportKey}
 	if req.explicit() {
 		if err := req.applyExplicit(&in); err != nil {
 			h.fail(w, r, err)

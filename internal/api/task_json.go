@@ -9,9 +9,9 @@ import (
 	"cchc/internal/schedule"
 )
 
-// taskJSON is a task as the API shows it: the lead and coordinating
-// agencies with their names, the schedule as written and as understood, and
-// its work items counted by state.
+// taskJSON is a task as the API shows it: the lead, co-leads and
+// coordinating agencies with their names, the schedule as written and as
+// understood, and its work items counted by state.
 type taskJSON struct {
 	ID            int64             `json:"id"`
 	PlanID        int64             `json:"plan_id"`
@@ -23,12 +23,14 @@ type taskJSON struct {
 	Product       string            `json:"product"`
 	Area          *named            `json:"area"`
 	Lead          leadJSON          `json:"lead"`
+	CoLeads       []coLeadJSON      `json:"co_leads"`
 	Coordinating  coordinatingJSON  `json:"coordinating"`
 	Schedule      schedule.Schedule `json:"schedule"`
 	BudgetVND     *int64            `json:"budget_vnd"`
 	FundingSource string            `json:"funding_source"`
 	Notes         string            `json:"notes"`
 	SourceTaskID  *int64            `json:"source_task_id"`
+	ImportKey     string            `json:"import_key"`
 	WorkItems     plan.Counts       `json:"work_items"`
 	CreatedAt     time.Time         `json:"created_at"`
 	UpdatedAt     time.Time         `json:"updated_at"`
@@ -46,6 +48,13 @@ type leadJSON struct {
 	Unit  *named `json:"unit"`
 	Group *named `json:"group"`
 	Text  string `json:"text"`
+}
+
+// coLeadJSON is a co-lead (đồng chủ trì): one unit or one group, which
+// leads its own share as the lead does.
+type coLeadJSON struct {
+	Unit  *named `json:"unit"`
+	Group *named `json:"group"`
 }
 
 type coordinatingJSON struct {
@@ -102,6 +111,18 @@ func (n taskNames) refs(names map[int64]string, ids []int64) []named {
 	return out
 }
 
+// coLeads lists t's co-lead units then groups; never nil.
+func (n taskNames) coLeads(t plan.Task) []coLeadJSON {
+	out := make([]coLeadJSON, 0, len(t.CoLeadUnitIDs)+len(t.CoLeadGroupIDs))
+	for _, id := range t.CoLeadUnitIDs {
+		out = append(out, coLeadJSON{Unit: &named{ID: id, Name: n.units[id]}})
+	}
+	for _, id := range t.CoLeadGroupIDs {
+		out = append(out, coLeadJSON{Group: &named{ID: id, Name: n.groups[id]}})
+	}
+	return out
+}
+
 // taskOut shapes t at depth with its counts.
 func (n taskNames) taskOut(t plan.Task, depth int, counts plan.Counts) taskJSON {
 	var milestones []civil.Date
@@ -110,13 +131,14 @@ func (n taskNames) taskOut(t plan.Task, depth int, counts plan.Counts) taskJSON 
 	}
 	return taskJSON{ID: t.ID, PlanID: t.PlanID, ParentID: t.ParentID, Depth: depth, Seq: t.Seq, Position: t.Position,
 		Content: t.Content, Product: t.Product, Area: n.ref(n.areas, t.AreaID),
-		Lead: leadJSON{Unit: n.ref(n.units, t.LeadUnitID), Group: n.ref(n.groups, t.LeadGroupID), Text: t.LeadText},
+		Lead:    leadJSON{Unit: n.ref(n.units, t.LeadUnitID), Group: n.ref(n.groups, t.LeadGroupID), Text: t.LeadText},
+		CoLeads: n.coLeads(t),
 		Coordinating: coordinatingJSON{Units: n.refs(n.units, t.CoordinatingUnitIDs), Groups: n.refs(n.groups, t.CoordinatingGroupIDs),
 			Text: t.CoordinatingText},
 		Schedule: schedule.Schedule{Text: t.ScheduleText, Start: t.Start, Due: t.Due, Recurrence: t.Recurrence,
 			Milestones: milestones, Relative: t.Relative, Understood: t.Understood},
 		BudgetVND: t.BudgetVND, FundingSource: t.FundingSource, Notes: t.Notes, SourceTaskID: t.SourceTaskID,
-		WorkItems: counts, CreatedAt: t.CreatedAt, UpdatedAt: t.UpdatedAt}
+		ImportKey: t.ImportKey, WorkItems: counts, CreatedAt: t.CreatedAt, UpdatedAt: t.UpdatedAt}
 }
 
 // taskDepth counts t's ancestors.

@@ -17,6 +17,8 @@ type taskPatch struct {
 	LeadUnitID           optional[*int64]  `json:"lead_unit_id"`
 	LeadGroupID          optional[*int64]  `json:"lead_group_id"`
 	LeadText             optional[string]  `json:"lead_text"`
+	CoLeadUnitIDs        optional[[]int64] `json:"co_lead_unit_ids"`
+	CoLeadGroupIDs       optional[[]int64] `json:"co_lead_group_ids"`
 	CoordinatingUnitIDs  optional[[]int64] `json:"coordinating_unit_ids"`
 	CoordinatingGroupIDs optional[[]int64] `json:"coordinating_group_ids"`
 	CoordinatingText     optional[string]  `json:"coordinating_text"`
@@ -24,6 +26,7 @@ type taskPatch struct {
 	BudgetVND            optional[*int64]  `json:"budget_vnd"`
 	FundingSource        optional[string]  `json:"funding_source"`
 	Notes                optional[string]  `json:"notes"`
+	ImportKey            optional[string]  `json:"import_key"`
 	scheduleFields
 }
 
@@ -51,6 +54,8 @@ func (p *taskPatch) apply(in *plan.TaskInput) {
 	id(&in.LeadUnitID, p.LeadUnitID)
 	id(&in.LeadGroupID, p.LeadGroupID)
 	text(&in.LeadText, p.LeadText)
+	ids(&in.CoLeadUnitIDs, p.CoLeadUnitIDs)
+	ids(&in.CoLeadGroupIDs, p.CoLeadGroupIDs)
 	ids(&in.CoordinatingUnitIDs, p.CoordinatingUnitIDs)
 	ids(&in.CoordinatingGroupIDs, p.CoordinatingGroupIDs)
 	text(&in.CoordinatingText, p.CoordinatingText)
@@ -60,6 +65,7 @@ func (p *taskPatch) apply(in *plan.TaskInput) {
 	}
 	text(&in.FundingSource, p.FundingSource)
 	text(&in.Notes, p.Notes)
+	text(&in.ImportKey, p.ImportKey)
 }
 
 // taskUpdate answers PATCH /api/v1/tasks/{id} with the task after the

@@ -170,3 +170,12 @@ func IsRefused(err error) bool {
 	e, ok := valid.As(err)
 	return ok && e[Field] != ""
 }
+
+// SourceUpload returns data as an upload without checking its type against
+// the accepted documents: for source documents that another reader has
+// already checked, such as an imported plan's plain-text extraction. The
+// name is cleaned; contentType is stored as given.
+func SourceUpload(name, contentType string, data []byte) Upload {
+	sum := sha256.Sum256(data)
+	return Upload{Name: CleanName(name), ContentType: contentType, Data: data, SHA256: hex.EncodeToString(sum[:])}
+}

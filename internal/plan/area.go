@@ -33,12 +33,15 @@ type Area struct {
 	Code      string `db:"code" json:"code"`
 	Name      string `db:"name" json:"name"`
 	SortOrder int    `db:"sort_order" json:"sort_order"`
+	// Keywords are other phrases (one per line) that name the area in
+	// section headings of imported documents ("TTHC" for procedure reform).
+	Keywords string `db:"keywords" json:"keywords"`
 }
 
 // customAreaOrder places a plan's own areas after its set's.
 const customAreaOrder = 1000
 
-const areaColumns = `id, set_id, plan_id, code, name, sort_order`
+const areaColumns = `id, set_id, plan_id, code, name, sort_order, keywords`
 
 // AreaSets returns every area set, the newest programme first.
 func (s *Store) AreaSets(ctx context.Context) ([]AreaSet, error) {
@@ -153,4 +156,10 @@ func ptr(v int64) *int64 {
 		return nil
 	}
 	return &v
+}
+
+// PlanAreasWith returns the areas tasks of p may use (its set's and its
+// own), with q, the caller's transaction or database, in display order.
+func PlanAreasWith(ctx context.Context, q db.Querier, p Plan) ([]Area, error) {
+	return areas(ctx, q, deref(p.AreaSetID), p.ID)
 }

@@ -22,12 +22,19 @@ type TaskRef struct {
 	Content string `db:"content" json:"content"`
 }
 
+// A task is assigned to a unit when the unit has a work item of it: the unit
+// is the task's lead or one of its co-leads, named or as a member of a lead
+// or co-lead group (work items follow responsibleUnits), or it kept an item
+// that carries progress. Each co-lead copies the task into its own plan, led
+// by itself, like the lead does.
+
 // CopyAssigned copies into the unit's plan (childPlanID, whose parent must be
 // parentPlanID and whose issuing unit is the unit) every task of the parent
-// plan that has a work item for unitID and is not copied yet. A copy keeps
-// the content, product, area (when the child plan may use it) and schedule,
-// is led by the unit itself, and records the original as SourceTaskID. It
-// returns the number of tasks copied; everything happens in one transaction.
+// plan assigned to unitID (it has a work item for it) and not copied yet. A
+// copy keeps the content, product, area (when the child plan may use it) and
+// schedule, is led by the unit itself (without co-leads), and records the
+// original as SourceTaskID. It returns the number of tasks copied;
+// everything happens in one transaction.
 func (s *Store) CopyAssigned(ctx context.Context, childPlanID, parentPlanID, unitID int64) (int, error) {
 	var copied int
 	err := s.db.InTx(ctx, func(tx *sqlx.Tx) error {

@@ -26,7 +26,7 @@ type responsible struct {
 	UnitID     int64      `db:"id"`
 	ActiveFrom civil.Date `db:"active_from"`
 	ActiveTo   civil.Date `db:"active_to"`
-	explicit   bool       // named as the lead, not found through a group
+	explicit   bool       // named as the lead or a co-lead, not found through a group
 }
 
 // activeDuring reports whether the unit existed on some day of [from, to]
@@ -98,21 +98,48 @@ func groupMembersDuring(ctx context.Context, q db.Querier, groupID int64, from, 
 	return rs, nil
 }
 
-// responsibleUnits returns the units that lead t in plan p: the lead unit,
-// or the lead group's members during the plan's period, or none.
+// responsibleUnits returns the units that lead t in plan p, each once: the
+// lead and co-lead units named explicitly, and the members of the lead and
+// co-lead groups during the plan's period, in that order. A unit named
+// explicitly and also found through a group counts as explicit.
 func responsibleUnits(ctx context.Context, q db.Querier, t Task, p Plan) ([]responsible, error) {
-	switch {
-	case t.LeadUnitID != nil:
+	var out []responsible
+	at := map[int64]int{} // unit id -> index in out
+	add := func(r responsible) {
+		if i, ok := at[r.UnitID]; ok {
+			out[i].explicit = out[i].explicit || r.explicit
+			return
+		}
+		at[r.UnitID] = len(out)
+		out = append(out, r)
+	}
+	var unitIDs, groupIDs []int64
+	if t.LeadUnitID != nil {
+		unitIDs = append(unitIDs, *t.LeadUnitID)
+	}
+	if t.LeadGroupID != nil {
+		groupIDs = append(groupIDs, *t.LeadGroupID)
+	}
+	unitIDs = append(unitIDs, t.CoLeadUnitIDs...)
+	groupIDs = append(groupIDs, t.CoLeadGroupIDs...)
+	for _, id := range unitIDs {
 		var r responsible
-		if err := q.GetContext(ctx, &r, q.Rebind(`SELECT id, active_from, active_to FROM units WHERE id = ?`), *t.LeadUnitID); err != nil {
-			return nil, fmt.Errorf("plan: lead unit %d: %w", *t.LeadUnitID, db.NotFound(err))
+		if err := q.GetContext(ctx, &r, q.Rebind(`SELECT id, active_from, active_to FROM units WHERE id = ?`), id); err != nil {
+			return nil, fmt.Errorf("plan: lead unit %d of task %d: %w", id, t.ID, db.NotFound(err))
 		}
 		r.explicit = true
-		return []responsible{r}, nil
-	case t.LeadGroupID != nil:
-		return groupMembersDuring(ctx, q, *t.LeadGroupID, p.PeriodStart, p.PeriodEnd)
+		add(r)
 	}
-	return nil, nil
+	for _, id := range groupIDs {
+		members, err := groupMembersDuring(ctx, q, id, p.PeriodStart, p.PeriodEnd)
+		if err != nil {
+			return nil, err
+		}
+		for _, r := range members {
+			add(r)
+		}
+	}
+	return out, nil
 }
 
 type itemKey struct {
@@ -128,8 +155,8 @@ type itemSpec struct {
 
 // wantedItems returns the work items t should have in plan p given its
 // responsible units: one per unit and period. A unit found through a group
-// gets only the periods during which it existed; a lead unit named
-// explicitly gets them all.
+// gets only the periods during which it existed; a lead or co-lead unit
+// named explicitly gets them all.
 func wantedItems(t Task, p Plan, units []responsible) []itemSpec {
 	var out []itemSpec
 	for _, pd := range Periods(t.Recurrence, t.Start, t.Due, t.Milestones, p.PeriodStart, p.PeriodEnd) {
@@ -159,10 +186,11 @@ func (r genResult) String() string {
 	return fmt.Sprintf("thêm %d, bỏ %d, giữ %d phần việc", r.Added, r.Removed, r.Kept)
 }
 
-// regenerate makes t's work items match its lead and schedule: items for
+// regenerate makes t's work items match its leads and schedule: items for
 // (unit, period) pairs that remain are kept with their progress and get the
 // new dates; new pairs are added; items no longer wanted are deleted unless
 // someone has worked on them (then they stay, so no progress is ever lost).
+// t must carry its co-leads (loadAgencies).
 func regenerate(ctx context.Context, tx *sqlx.Tx, t Task, p Plan) (genResult, error) {
 	var res genResult
 	units, err := responsibleUnits(ctx, tx, t, p)
@@ -246,7 +274,7 @@ func insertItems(ctx context.Context, tx *sqlx.Tx, taskID int64, items []itemSpe
 	return nil
 }
 
-// RegenerateWorkItems brings every task of the plan in line with its lead
+// RegenerateWorkItems brings every task of the plan in line with its leads
 // and schedule, as saving each task would: after a group changed, or a unit
 // was merged or dissolved. It returns the number of items added and removed.
 func (s *Store) RegenerateWorkItems(ctx context.Context, planID int64) (added, removed int, err error) {
@@ -279,6 +307,9 @@ func regeneratePlanCount(ctx context.Context, tx *sqlx.Tx, p Plan) (genResult, e
 	var tasks []Task
 	if err := tx.SelectContext(ctx, &tasks, tx.Rebind(`SELECT `+taskColumns+` FROM tasks t WHERE t.plan_id = ? ORDER BY t.id`), p.ID); err != nil {
 		return total, fmt.Errorf("plan: tasks of plan %d: %w", p.ID, err)
+	}
+	if err := loadAgencies(ctx, tx, tasks, planTasksCondition, p.ID); err != nil {
+		return total, err
 	}
 	for _, t := range tasks {
 		res, err := regenerate(ctx, tx, t, p)

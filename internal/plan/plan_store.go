@@ -349,3 +349,7 @@ func setSource(ctx context.Context, tx *sqlx.Tx, planID, fileID int64, name stri
 }
 
 func planSearchText(in PlanInput) string { return vn.Fold(in.Title + " " + in.NumberSymbol) }
+
+// GetWith returns the plan with q, the caller's transaction or database, or
+// db.ErrNotFound.
+func GetWith(ctx context.Context, q db.Querier, id int64) (Plan, error) { return getPlan(ctx, q, id) }

@@ -40,6 +40,13 @@ var RecurrenceLabels = map[string]string{
 // lead and coordinating agencies, schedule and budget. ScheduleText keeps the
 // words as written; Start, Due, Recurrence, Milestones and Relative are what
 // was understood from them (Understood false: nothing was).
+//
+// The lead is one unit or one group; a plan that names several leads ("Sở
+// Nội vụ, Văn phòng UBND tỉnh") has the first as the lead and the others as
+// co-leads (đồng chủ trì). Every lead, co-lead and member of a lead or
+// co-lead group leads its own share and gets its own work items. A task with
+// co-leads always has a lead. ImportKey, when not empty, is where an import
+// found the task in its document ("I/2/b"), unique within the plan.
 type Task struct {
 	ID                   int64      `db:"id" json:"id"`
 	PlanID               int64      `db:"plan_id" json:"plan_id"`
@@ -52,6 +59,8 @@ type Task struct {
 	LeadUnitID           *int64     `db:"lead_unit_id" json:"lead_unit_id"`
 	LeadGroupID          *int64     `db:"lead_group_id" json:"lead_group_id"`
 	LeadText             string     `db:"lead_text" json:"lead_text"`
+	CoLeadUnitIDs        []int64    `db:"-" json:"co_lead_unit_ids"`
+	CoLeadGroupIDs       []int64    `db:"-" json:"co_lead_group_ids"`
 	CoordinatingUnitIDs  []int64    `db:"-" json:"coordinating_unit_ids"`
 	CoordinatingGroupIDs []int64    `db:"-" json:"coordinating_group_ids"`
 	CoordinatingText     string     `db:"coordinating_text" json:"coordinating_text"`
@@ -66,6 +75,7 @@ type Task struct {
 	FundingSource        string     `db:"funding_source" json:"funding_source"`
 	Notes                string     `db:"notes" json:"notes"`
 	SourceTaskID         *int64     `db:"source_task_id" json:"source_task_id"`
+	ImportKey            string     `db:"import_key" json:"import_key"`
 	CreatedAt            time.Time  `db:"created_at" json:"created_at"`
 	UpdatedAt            time.Time  `db:"updated_at" json:"updated_at"`
 	// Children are the sub-tasks, in order; filled by Tree only.
@@ -76,16 +86,18 @@ type Task struct {
 func (t Task) Input() TaskInput {
 	return TaskInput{ParentID: deref(t.ParentID), Seq: t.Seq, AreaID: deref(t.AreaID), Content: t.Content, Product: t.Product,
 		LeadUnitID: deref(t.LeadUnitID), LeadGroupID: deref(t.LeadGroupID), LeadText: t.LeadText,
+		CoLeadUnitIDs: t.CoLeadUnitIDs, CoLeadGroupIDs: t.CoLeadGroupIDs,
 		CoordinatingUnitIDs: t.CoordinatingUnitIDs, CoordinatingGroupIDs: t.CoordinatingGroupIDs, CoordinatingText: t.CoordinatingText,
 		ScheduleText: t.ScheduleText, Start: t.Start, Due: t.Due, Recurrence: t.Recurrence, Milestones: t.Milestones,
 		Relative: t.Relative, Understood: t.Understood, BudgetVND: t.BudgetVND, FundingSource: t.FundingSource,
-		Notes: t.Notes, SourceTaskID: deref(t.SourceTaskID)}
+		Notes: t.Notes, SourceTaskID: deref(t.SourceTaskID), ImportKey: t.ImportKey}
 }
 
 // TaskInput is what a user (or an import) supplies to create or change a
 // task. Zero ids mean none. The schedule fields are normally pre-filled by
 // the schedule package from ScheduleText and may be corrected by the user;
-// the store keeps them as given and never parses the text itself.
+// the store keeps them as given and never parses the text itself. ImportKey
+// is stored exactly as given ("" stores none).
 type TaskInput struct {
 	ParentID             int64      `json:"parent_id"`
 	Seq                  string     `json:"seq"`
@@ -95,6 +107,8 @@ type TaskInput struct {
 	LeadUnitID           int64      `json:"lead_unit_id"`
 	LeadGroupID          int64      `json:"lead_group_id"`
 	LeadText             string     `json:"lead_text"`
+	CoLeadUnitIDs        []int64    `json:"co_lead_unit_ids"`
+	CoLeadGroupIDs       []int64    `json:"co_lead_group_ids"`
 	CoordinatingUnitIDs  []int64    `json:"coordinating_unit_ids"`
 	CoordinatingGroupIDs []int64    `json:"coordinating_group_ids"`
 	CoordinatingText     string     `json:"coordinating_text"`
@@ -109,22 +123,25 @@ type TaskInput struct {
 	FundingSource        string     `json:"funding_source"`
 	Notes                string     `json:"notes"`
 	SourceTaskID         int64      `json:"source_task_id"`
+	ImportKey            string     `json:"import_key"`
 }
 
 // Limits on task fields, in characters.
 const (
-	MaxSeqLen      = 20
-	MaxContentLen  = 10000
-	MaxProductLen  = 4000
-	MaxAgencyLen   = 2000 // lead and coordinating text
-	MaxScheduleLen = 1000
-	MaxFundingLen  = 500
-	MaxNotesLen    = 4000
+	MaxSeqLen       = 20
+	MaxContentLen   = 10000
+	MaxProductLen   = 4000
+	MaxAgencyLen    = 2000 // lead and coordinating text
+	MaxScheduleLen  = 1000
+	MaxFundingLen   = 500
+	MaxNotesLen     = 4000
+	MaxImportKeyLen = 200 // where an import found the task: "I/2/b"
 )
 
 // Normalize cleans the fields in place: single-line fields trimmed with inner
 // space collapsed, multi-line ones trimmed line by line, id lists sorted
-// without zeros or repeats, milestones sorted without repeats.
+// without zeros or repeats (a co-lead that is also the lead is dropped),
+// milestones sorted without repeats. ImportKey is left as given.
 func (in *TaskInput) Normalize() {
 	in.Seq = vn.CleanText(in.Seq)
 	in.Content = cleanLines(in.Content)
@@ -138,6 +155,8 @@ func (in *TaskInput) Normalize() {
 	in.Notes = cleanLines(in.Notes)
 	in.CoordinatingUnitIDs = cleanIDs(in.CoordinatingUnitIDs)
 	in.CoordinatingGroupIDs = cleanIDs(in.CoordinatingGroupIDs)
+	in.CoLeadUnitIDs = slices.DeleteFunc(cleanIDs(in.CoLeadUnitIDs), func(id int64) bool { return id == in.LeadUnitID })
+	in.CoLeadGroupIDs = slices.DeleteFunc(cleanIDs(in.CoLeadGroupIDs), func(id int64) bool { return id == in.LeadGroupID })
 	in.Milestones = in.Milestones.clean()
 }
 
@@ -159,6 +178,7 @@ func (in *TaskInput) Validate() valid.Errors {
 		{"schedule_text", in.ScheduleText, "Thời gian thực hiện", MaxScheduleLen},
 		{"funding_source", in.FundingSource, "Nguồn kinh phí", MaxFundingLen},
 		{"notes", in.Notes, "Ghi chú", MaxNotesLen},
+		{"import_key", in.ImportKey, "Khóa nhập dữ liệu", MaxImportKeyLen},
 	} {
 		if utf8.RuneCountInString(f.value) > f.limit {
 			errs.Add(f.field, fmt.Sprintf("%s dài tối đa %d ký tự.", f.label, f.limit))
@@ -166,6 +186,15 @@ func (in *TaskInput) Validate() valid.Errors {
 	}
 	if in.LeadUnitID != 0 && in.LeadGroupID != 0 {
 		errs.Add("lead_unit_id", "Chỉ chọn một: đơn vị chủ trì hoặc nhóm đơn vị chủ trì.")
+	}
+	if in.LeadUnitID == 0 && in.LeadGroupID == 0 {
+		const msg = "Nhiệm vụ có cơ quan đồng chủ trì phải có cơ quan chủ trì: hãy chọn đơn vị hoặc nhóm đơn vị chủ trì."
+		if len(in.CoLeadUnitIDs) > 0 {
+			errs.Add("co_lead_unit_ids", msg)
+		}
+		if len(in.CoLeadGroupIDs) > 0 {
+			errs.Add("co_lead_group_ids", msg)
+		}
 	}
 	if in.BudgetVND != nil && *in.BudgetVND < 0 {
 		errs.Add("budget_vnd", "Kinh phí không được âm.")

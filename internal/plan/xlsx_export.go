@@ -11,6 +11,7 @@ import (
 	"github.com/xuri/excelize/v2"
 
 	"cchc/internal/schedule"
+	"cchc/internal/vn"
 )
 
 // The official template of a unit's annual plan (guidance of 2012, see
@@ -42,10 +43,11 @@ type Section struct {
 // task's section, whatever its own area.
 type Row struct {
 	Task         *Task
-	Depth        int    // 0 for a top task
-	Lead         string // the lead as written, else the lead unit's or group's name
-	Coordinating string // as written, else the names of the coordinating units and groups
-	Schedule     string // what was understood of the time, e.g. "Hạn 31/05/2026"
+	Depth        int      // 0 for a top task
+	Lead         string   // the lead as written, else the lead unit's or group's name
+	CoLeads      []string // the co-lead (đồng chủ trì) groups and units the lead as written does not name
+	Coordinating string   // as written, else the names of the coordinating units and groups
+	Schedule     string   // what was understood of the time, e.g. "Hạn 31/05/2026"
 }
 
 // Layout returns plan planID in the template's shape: the plan's areas in
@@ -84,7 +86,7 @@ func (s *Store) Layout(ctx context.Context, planID int64) (Layout, error) {
 			sec = none
 		}
 		Walk([]*Task{root}, func(t *Task, depth int) {
-			sec.Rows = append(sec.Rows, Row{Task: t, Depth: depth, Lead: names.lead(t),
+			sec.Rows = append(sec.Rows, Row{Task: t, Depth: depth, Lead: names.lead(t), CoLeads: names.coLeads(t),
 				Coordinating: names.coordinating(t), Schedule: ScheduleSummary(*t)})
 			if t.BudgetVND != nil {
 				sec.Budget += *t.BudgetVND
@@ -155,6 +157,36 @@ func (a agencies) lead(t *Task) string {
 	return ""
 }
 
+// coLeads returns the names of t's co-lead groups then units, leaving out
+// those the lead as written already names (an import keeps the whole cell,
+// "Sở Nội vụ, Văn phòng UBND tỉnh", as the lead text).
+func (a agencies) coLeads(t *Task) []string {
+	written := vn.Fold(t.LeadText)
+	var out []string
+	add := func(name string) {
+		if name != "" && (written == "" || !strings.Contains(written, vn.Fold(name))) {
+			out = append(out, name)
+		}
+	}
+	for _, id := range t.CoLeadGroupIDs {
+		add(a.groups[id])
+	}
+	for _, id := range t.CoLeadUnitIDs {
+		add(a.units[id])
+	}
+	return out
+}
+
+// LeadWithCoLeads is the lead column of the template: the lead, then the
+// co-leads it does not already name, joined by "; ".
+func (r Row) LeadWithCoLeads() string {
+	parts := r.CoLeads
+	if r.Lead != "" {
+		parts = append([]string{r.Lead}, r.CoLeads...)
+	}
+	return strings.Join(parts, "; ")
+}
+
 func (a agencies) coordinating(t *Task) string {
 	if t.CoordinatingText != "" {
 		return t.CoordinatingText
@@ -170,7 +202,7 @@ func (a agencies) coordinating(t *Task) string {
 }
 
 // agencyNames loads the names of every unit and group the tasks name as
-// lead or coordinator.
+// lead, co-lead or coordinator.
 func (s *Store) agencyNames(ctx context.Context, roots []*Task) (agencies, error) {
 	a := agencies{units: map[int64]string{}, groups: map[int64]string{}}
 	var unitIDs []int64
@@ -178,6 +210,7 @@ func (s *Store) agencyNames(ctx context.Context, roots []*Task) (agencies, error
 		if t.LeadUnitID != nil {
 			unitIDs = append(unitIDs, *t.LeadUnitID)
 		}
+		unitIDs = append(unitIDs, t.CoLeadUnitIDs...)
 		unitIDs = append(unitIDs, t.CoordinatingUnitIDs...)
 	})
 	type named struct {
@@ -191,7 +224,7 @@ func (s *Store) agencyNames(ctx context.Context, roots []*Task) (agencies, error
 		}
 		var rows []named
 		if err := s.db.SelectContext(ctx, &rows, s.db.Rebind(q), args...); err != nil {
-			return a, fmt.Errorf("plan: names of lead and coordinating units: %w", err)
+			return a, fmt.Errorf("plan: names of lead, co-lead and coordinating units: %w", err)
 		}
 		for _, r := range rows {
 			a.units[r.ID] = r.Name
@@ -272,7 +305,7 @@ func (s *Store) ExportXLSX(ctx context.Context, w io.Writer, planID int64) error
 			if t.BudgetVND != nil {
 				budget = *t.BudgetVND
 			}
-			xw.values(st.body, t.Seq, strings.Repeat("    ", r.Depth)+t.Content, t.Product, r.Lead, r.Coordinating,
+			xw.values(st.body, t.Seq, strings.Repeat("    ", r.Depth)+t.Content, t.Product, r.LeadWithCoLeads(), r.Coordinating,
 				timeText, budget, t.Notes)
 		}
 		xw.values(st.subtotal, "", "Cộng "+cmp.Or(sec.Numeral, "mục"), "", "", "", "", sec.Budget, "")

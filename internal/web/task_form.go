@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"html/template"
 	"net/http"
+	"slices"
 	"strconv"
 	"strings"
 	"unicode/utf8"
@@ -22,8 +23,9 @@ import (
 )
 
 // taskForm is the task form as typed. The lead is one unit or one group,
-// chosen by LeadKind; the schedule words are parsed on save, and DueOverride,
-// when filled, wins over what the parser understood.
+// chosen by LeadKind; co-leads (đồng chủ trì) are any units and groups; the
+// schedule words are parsed on save, and DueOverride, when filled, wins over
+// what the parser understood.
 type taskForm struct {
 	ParentID             int64
 	Seq                  string
@@ -34,6 +36,8 @@ type taskForm struct {
 	LeadUnitID           int64
 	LeadGroupID          int64
 	LeadText             string
+	CoLeadUnitIDs        []int64
+	CoLeadGroupIDs       []int64
 	CoordinatingUnitIDs  []int64
 	CoordinatingGroupIDs []int64
 	CoordinatingText     string
@@ -68,25 +72,24 @@ const (
 
 // taskFields are the form's field names, as valid.Errors keys them.
 var taskFields = []string{"parent_id", "seq", "area_id", "content", "product", "lead_unit_id", "lead_group_id",
-	"lead_text", "coordinating_unit_ids", "coordinating_group_ids", "coordinating_text", "schedule_text", "due",
-	"budget_vnd", "funding_source", "notes"}
+	"lead_text", "co_lead_unit_ids", "co_lead_group_ids", "coordinating_unit_ids", "coordinating_group_ids",
+	"coordinating_text", "schedule_text", "due", "budget_vnd", "funding_source", "notes"}
 
 // HasCoordinatingGroup reports whether group id is checked.
 func (f taskForm) HasCoordinatingGroup(id int64) bool {
-	for _, g := range f.CoordinatingGroupIDs {
-		if g == id {
-			return true
-		}
-	}
-	return false
+	return slices.Contains(f.CoordinatingGroupIDs, id)
 }
+
+// HasCoLeadGroup reports whether group id is checked as a co-lead.
+func (f taskForm) HasCoLeadGroup(id int64) bool { return slices.Contains(f.CoLeadGroupIDs, id) }
 
 // taskFormOf fills the form from a stored task. The due day goes into the
 // override field only when it differs from what the words give today.
 func taskFormOf(t plan.Task, year int) taskForm {
 	f := taskForm{ParentID: idOf(t.ParentID), Seq: t.Seq, AreaID: idOf(t.AreaID), Content: t.Content,
 		Product: t.Product, LeadKind: leadUnit, LeadUnitID: idOf(t.LeadUnitID), LeadGroupID: idOf(t.LeadGroupID),
-		LeadText: t.LeadText, CoordinatingUnitIDs: t.CoordinatingUnitIDs, CoordinatingGroupIDs: t.CoordinatingGroupIDs,
+		LeadText: t.LeadText, CoLeadUnitIDs: t.CoLeadUnitIDs, CoLeadGroupIDs: t.CoLeadGroupIDs,
+		CoordinatingUnitIDs: t.CoordinatingUnitIDs, CoordinatingGroupIDs: t.CoordinatingGroupIDs,
 		CoordinatingText: t.CoordinatingText, ScheduleText: t.ScheduleText, FundingSource: t.FundingSource, Notes: t.Notes}
 	if t.LeadGroupID != nil {
 		f.LeadKind = leadGroup
@@ -121,6 +124,8 @@ func parseTaskForm(r *http.Request) taskForm {
 	}
 	id := func(name string) int64 { v, _ := strconv.ParseInt(r.PostFormValue(name), 10, 64); return v }
 	f.ParentID, f.AreaID, f.LeadUnitID, f.LeadGroupID = id("parent_id"), id("area_id"), id("lead_unit_id"), id("lead_group_id")
+	f.CoLeadUnitIDs = formIDs(r.PostForm["co_lead_unit_ids"])
+	f.CoLeadGroupIDs = formIDs(r.PostForm["co_lead_group_ids"])
 	f.CoordinatingUnitIDs = formIDs(r.PostForm["coordinating_unit_ids"])
 	f.CoordinatingGroupIDs = formIDs(r.PostForm["coordinating_group_ids"])
 	return f
@@ -144,7 +149,8 @@ func formIDs(vals []string) []int64 {
 func (f taskForm) input(p plan.Plan, leadName string) (plan.TaskInput, valid.Errors) {
 	errs := valid.Errors{}
 	in := plan.TaskInput{ParentID: f.ParentID, Seq: f.Seq, AreaID: f.AreaID, Content: f.Content, Product: f.Product,
-		LeadText: cmp.Or(strings.TrimSpace(f.LeadText), leadName), CoordinatingUnitIDs: f.CoordinatingUnitIDs,
+		LeadText: cmp.Or(strings.TrimSpace(f.LeadText), leadName), CoLeadUnitIDs: f.CoLeadUnitIDs,
+		CoLeadGroupIDs: f.CoLeadGroupIDs, CoordinatingUnitIDs: f.CoordinatingUnitIDs,
 		CoordinatingGroupIDs: f.CoordinatingGroupIDs, CoordinatingText: f.CoordinatingText,
 		ScheduleText: f.ScheduleText, FundingSource: f.FundingSource, Notes: f.Notes}
 	if f.LeadKind == leadGroup {
@@ -217,18 +223,19 @@ type taskChoice struct {
 }
 
 type taskFormData struct {
-	Plan        plan.Plan
-	Task        *plan.Task // nil on create
-	Parents     []taskChoice
-	Areas       []plan.Area
-	Groups      []org.Group
-	LeadPicker  template.HTML
-	CoordPicker template.HTML
-	Preview     template.HTML
-	Year        int
-	Action      string
-	Cancel      string
-	Recurrences []struct{ Value, Label string }
+	Plan         plan.Plan
+	Task         *plan.Task // nil on create
+	Parents      []taskChoice
+	Areas        []plan.Area
+	Groups       []org.Group
+	LeadPicker   template.HTML
+	CoLeadPicker template.HTML
+	CoordPicker  template.HTML
+	Preview      template.HTML
+	Year         int
+	Action       string
+	Cancel       string
+	Recurrences  []struct{ Value, Label string }
 }
 
 // renderTaskForm shows the create (t nil) or edit form of a task of p.
@@ -271,27 +278,36 @@ func (h *Handler) renderTaskForm(w http.ResponseWriter, r *http.Request, p plan.
 	}
 	lead, _ := pickerFor("lead_unit_id", false)
 	coord, _ := pickerFor("coordinating_unit_ids", false)
-	if err := h.fillPicker(r, &lead, []int64{f.LeadUnitID}, ""); err != nil {
-		h.serverError(w, r, err)
-		return
+	pickers := []struct {
+		p        picker
+		selected []int64
+		out      *template.HTML
+	}{
+		{lead, []int64{f.LeadUnitID}, &d.LeadPicker},
+		{coLeadPicker(), f.CoLeadUnitIDs, &d.CoLeadPicker},
+		{coord, f.CoordinatingUnitIDs, &d.CoordPicker},
 	}
-	if err := h.fillPicker(r, &coord, f.CoordinatingUnitIDs, ""); err != nil {
-		h.serverError(w, r, err)
-		return
-	}
-	if d.LeadPicker, err = h.pickerHTML(lead); err != nil {
-		h.serverError(w, r, err)
-		return
-	}
-	if d.CoordPicker, err = h.pickerHTML(coord); err != nil {
-		h.serverError(w, r, err)
-		return
+	for _, pk := range pickers {
+		if err := h.fillPicker(r, &pk.p, pk.selected, ""); err != nil {
+			h.serverError(w, r, err)
+			return
+		}
+		if *pk.out, err = h.pickerHTML(pk.p); err != nil {
+			h.serverError(w, r, err)
+			return
+		}
 	}
 	if d.Preview, err = h.schedulePreviewHTML(f.ScheduleText, d.Year); err != nil {
 		h.serverError(w, r, err)
 		return
 	}
 	h.renderForm(w, r, "task_form", title, d, f, errs)
+}
+
+// coLeadPicker is the chooser of the co-lead units (đồng chủ trì): any
+// number of units, like the coordinating units.
+func coLeadPicker() picker {
+	return picker{Field: "co_lead_unit_ids", Label: "Tìm đơn vị đồng chủ trì", Multiple: true}
 }
 
 // findTask returns the task id of the tree, or nil.
@@ -380,6 +396,11 @@ func (h *Handler) saveTask(w http.ResponseWriter, r *http.Request, p plan.Plan, 
 		return
 	}
 	in, errs := f.input(p, name)
+	if t != nil {
+		// The form does not show these: an edit keeps where the task was
+		// copied from (plan coverage) and where an import found it.
+		in.SourceTaskID, in.ImportKey = idOf(t.SourceTaskID), t.ImportKey
+	}
 	if len(errs) > 0 {
 		h.renderTaskForm(w, r, p, t, f, errs)
 		return

@@ -77,6 +77,8 @@ func pickerFor(field string, withNone bool) (p picker, ok bool) {
 		p = picker{Label: "Tìm đơn vị chủ trì"}
 	case "coordinating_unit_ids":
 		p = picker{Label: "Tìm đơn vị phối hợp", Multiple: true}
+	case "co_lead_unit_ids":
+		p = coLeadPicker()
 	default:
 		return picker{}, false
 	}

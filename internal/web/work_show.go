@@ -27,7 +27,8 @@ type workShowData struct {
 	Task          plan.Task
 	Plan          plan.Plan
 	AreaName      string
-	Lead          string // the lead unit or group, else the lead as written
+	Lead          string   // the lead unit or group, else the lead as written
+	CoLeads       []string // the co-lead (đồng chủ trì) units, then groups
 	Coordinating  []string
 	Schedule      string // what was understood from the schedule words
 	Updates       []plan.Update
@@ -81,6 +82,7 @@ func (h *Handler) renderWorkItem(w http.ResponseWriter, r *http.Request, id int6
 		d.AreaName = areaNames[*task.AreaID]
 	}
 	ids := append([]int64{}, task.CoordinatingUnitIDs...)
+	ids = append(ids, task.CoLeadUnitIDs...)
 	ids = append(ids, acc.Contribute...)
 	if task.LeadUnitID != nil {
 		ids = append(ids, *task.LeadUnitID)
@@ -101,6 +103,17 @@ func (h *Handler) renderWorkItem(w http.ResponseWriter, r *http.Request, id int6
 			return
 		}
 		d.Lead = g.Name
+	}
+	for _, c := range task.CoLeadUnitIDs {
+		d.CoLeads = append(d.CoLeads, names[c])
+	}
+	for _, g := range task.CoLeadGroupIDs {
+		grp, err := h.app.Units.Group(ctx, g)
+		if err != nil {
+			h.serverError(w, r, err)
+			return
+		}
+		d.CoLeads = append(d.CoLeads, grp.Name)
 	}
 	for _, c := range task.CoordinatingUnitIDs {
 		d.Coordinating = append(d.Coordinating, names[c])

@@ -39,6 +39,7 @@ func commands() []command {
 		{"user", "manage accounts: add, passwd, list", userCmd},
 		{"token", "create a personal API token: token create USER", tokenCmd},
 		{"unit", "import, export units or get the template: unit import|export|template FILE.xlsx", unitCmd},
+		{"import", "read a plan document's tasks: import plan FILE [--dry-run --json | --plan ID | --new-plan TITLE]", importCmd},
 		{"schedule", "understand Vietnamese deadlines: schedule parse [--year N] TEXT...", scheduleCmd},
 		{"version", "print the version", versionCmd},
 	}

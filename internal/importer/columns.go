@@ -1,0 +1,415 @@
+package importer
+
+import (
+	"regexp"
+	"strings"
+
+	"cchc/internal/doctable"
+	"cchc/internal/schedule"
+	"cchc/internal/vn"
+)
+
+// Column roles.
+const (
+	RoleIgnore       = ""
+	RoleSeq          = "seq"          // STT
+	RoleGroup        = "group"        // Nhiệm vụ chung, Lĩnh vực: the section of the rows
+	RoleTitle        = "title"        // Nhiệm vụ, Nội dung công việc
+	RoleProduct      = "product"      // Kết quả, Sản phẩm
+	RoleLead         = "lead"         // Cơ quan chủ trì
+	RoleCoordinating = "coordinating" // Cơ quan phối hợp
+	RoleAgencies     = "agencies"     // Cơ quan thực hiện: the first leads
+	RoleTime         = "time"         // Thời hạn, Thời gian thực hiện
+	RoleTimeProduct  = "time_product" // Thời hạn, kết quả thực hiện
+	RoleStart        = "start"        // Thời gian bắt đầu
+	RoleEnd          = "end"          // Thời gian hoàn thành
+	RoleBudget       = "budget"       // Kinh phí
+	RoleFunding      = "funding"      // Nguồn kinh phí
+	RoleNotes        = "notes"        // Ghi chú
+)
+
+// Roles lists the roles a user may give a column, in the order the preview
+// offers them, with their Vietnamese names.
+var Roles = []struct{ Code, Label string }{
+	{RoleSeq, "Số thứ tự"},
+	{RoleGroup, "Nhóm/lĩnh vực"},
+	{RoleTitle, "Nhiệm vụ"},
+	{RoleProduct, "Sản phẩm, kết quả"},
+	{RoleLead, "Cơ quan chủ trì"},
+	{RoleCoordinating, "Cơ quan phối hợp"},
+	{RoleAgencies, "Cơ quan thực hiện (đầu tiên chủ trì)"},
+	{RoleTime, "Thời hạn"},
+	{RoleTimeProduct, "Thời hạn và kết quả"},
+	{RoleStart, "Thời gian bắt đầu"},
+	{RoleEnd, "Thời gian hoàn thành"},
+	{RoleBudget, "Kinh phí"},
+	{RoleFunding, "Nguồn kinh phí"},
+	{RoleNotes, "Ghi chú"},
+	{RoleIgnore, "Bỏ qua"},
+}
+
+// RoleLabel returns the Vietnamese name of a role.
+func RoleLabel(role string) string {
+	for _, r := range Roles {
+		if r.Code == role {
+			return r.Label
+		}
+	}
+	return role
+}
+
+// folded returns s folded for matching: lower case, no accents, runs of
+// punctuation and space turned into one space.
+func folded(s string) string { return vn.Fold(s) }
+
+// has reports whether the folded text f contains phrase as whole words.
+func has(f, phrase string) bool {
+	return strings.Contains(" "+f+" ", " "+phrase+" ")
+}
+
+func hasAny(f string, phrases ...string) bool {
+	for _, p := range phrases {
+		if has(f, p) {
+			return true
+		}
+	}
+	return false
+}
+
+// headerRole returns the role a header cell's text names, and false when
+// it names none.
+func headerRole(text string) (string, bool) {
+	f := folded(text)
+	if f == "" || len(f) > 120 {
+		return "", false
+	}
+	switch f {
+	case "stt", "tt", "so tt", "so thu tu", "thu tu", "so":
+		return RoleSeq, true
+	}
+	agencyWord := hasAny(f, "co quan", "don vi", "chu tri", "phoi hop", "trach nhiem")
+	timeWord := hasAny(f, "thoi han", "thoi gian", "tien do", "han hoan thanh", "moc thoi gian", "thoi diem")
+	productWord := hasAny(f, "ket qua", "san pham", "hinh thuc")
+	switch {
+	case hasAny(f, "nhiem vu chung", "linh vuc", "nhom nhiem vu") && !has(f, "cu the"):
+		return RoleGroup, true
+	case hasAny(f, "chu tri") && hasAny(f, "phoi hop", "thuc hien"):
+		return RoleAgencies, true
+	case has(f, "chu tri"):
+		return RoleLead, true
+	case has(f, "phoi hop"):
+		return RoleCoordinating, true
+	case agencyWord && !timeWord:
+		return RoleAgencies, true
+	case timeWord && productWord:
+		return RoleTimeProduct, true
+	case timeWord:
+		return RoleTime, true
+	case hasAny(f, "bat dau", "tu ngay", "tu thang"):
+		return RoleStart, true
+	case hasAny(f, "hoan thanh", "ket thuc", "den ngay", "den thang"):
+		return RoleEnd, true
+	case hasAny(f, "nguon kinh phi", "nguon von"):
+		return RoleFunding, true
+	case hasAny(f, "kinh phi", "du toan", "tong muc", "ngan sach"):
+		return RoleBudget, true
+	case productWord:
+		return RoleProduct, true
+	case has(f, "ghi chu"):
+		return RoleNotes, true
+	case hasAny(f, "nhiem vu", "noi dung", "cong viec", "hoat dong", "ten de an", "giai phap", "chi tieu", "de an"):
+		return RoleTitle, true
+	}
+	return "", false
+}
+
+// budgetScale returns what a budget column's amounts are counted in: 1 for
+// đồng, 1000 for "nghìn đồng", 1e6 for "triệu đồng", 1e9 for "tỷ đồng".
+func budgetScale(header string) int64 {
+	f := folded(header)
+	switch {
+	case hasAny(f, "ty dong", "ty"):
+		return 1_000_000_000
+	case hasAny(f, "trieu dong", "trieu", "tr d", "trd"):
+		return 1_000_000
+	case hasAny(f, "nghin dong", "ngan dong", "nghin", "ngan"):
+		return 1000
+	}
+	return 1
+}
+
+// columns is how a table's columns are read.
+type columns struct {
+	roles   []string
+	headers []string
+	scale   int64 // budget amounts' unit in đồng
+	body    int   // index of the first row after the header rows
+	guessed bool
+}
+
+// role returns the role of column i ("" beyond the known columns).
+func (c columns) role(i int) string {
+	if i < len(c.roles) {
+		return c.roles[i]
+	}
+	return RoleIgnore
+}
+
+func (c columns) has(role string) bool {
+	for _, r := range c.roles {
+		if r == role {
+			return true
+		}
+	}
+	return false
+}
+
+// holdsTasks reports whether columns with these roles can hold tasks: a
+// task column and something that assigns or schedules it.
+func (c columns) holdsTasks() bool {
+	return c.has(RoleTitle) && (c.has(RoleLead) || c.has(RoleAgencies) || c.has(RoleCoordinating) ||
+		c.has(RoleTime) || c.has(RoleTimeProduct) || c.has(RoleProduct))
+}
+
+// maxHeaderRow is how far down a table its header row may be (a title row
+// spanning the table may come first).
+const maxHeaderRow = 5
+
+// findHeader looks for the header row in the first rows of t: a row most of
+// whose non-empty cells name a role, among them a task column. A second
+// header row right below (sub-columns such as "Bắt đầu", "Hoàn thành")
+// refines the roles of the columns it covers, and a row that only numbers
+// the columns ("(1)", "(2)" ...) is skipped.
+func findHeader(t *doctable.Table) (columns, bool) {
+	for i := 0; i < len(t.Rows) && i < maxHeaderRow; i++ {
+		roles, headers, ok := headerRow(t.Rows[i])
+		if !ok {
+			continue
+		}
+		c := columns{roles: roles, headers: headers, scale: 1, body: i + 1}
+		if c.body < len(t.Rows) {
+			if sub, subHeaders, ok := subHeaderRow(t.Rows[c.body], len(roles)); ok {
+				for j, r := range sub {
+					if r == "" {
+						continue
+					}
+					if j >= len(c.roles) {
+						c.roles = append(c.roles, make([]string, j-len(c.roles)+1)...)
+						c.headers = append(c.headers, make([]string, j-len(c.headers)+1)...)
+					}
+					if c.roles[j] == RoleTime || c.roles[j] == RoleTimeProduct || c.roles[j] == "" || r == RoleBudget {
+						c.roles[j] = r
+					}
+					c.headers[j] = strings.TrimSpace(c.headers[j] + " " + subHeaders[j])
+				}
+				c.body++
+			}
+		}
+		for c.body < len(t.Rows) && numberingRow(t.Rows[c.body]) {
+			c.body++
+		}
+		for j, r := range c.roles {
+			if r == RoleBudget {
+				c.scale = budgetScale(c.headers[j])
+			}
+		}
+		return c, true
+	}
+	return columns{}, false
+}
+
+// headerRow reads r as a header row.
+func headerRow(r doctable.Row) (roles, headers []string, ok bool) {
+	roles = make([]string, len(r.Cells))
+	headers = make([]string, len(r.Cells))
+	named, filled, title := 0, 0, false
+	for i, c := range r.Cells {
+		headers[i] = c.Text
+		if c.Text == "" || (c.Merged && i > 0 && r.Cells[i-1].Text == c.Text) {
+			if c.Merged && i > 0 {
+				roles[i] = roles[i-1] // a header spanning two columns
+			}
+			continue
+		}
+		filled++
+		if role, ok := headerRole(c.Text); ok {
+			roles[i] = role
+			named++
+			title = title || role == RoleTitle
+		}
+	}
+	if !title || named < 2 || named*3 < filled*2 {
+		return nil, nil, false
+	}
+	// A spanning header's copies keep one role: the first column's.
+	for i := 1; i < len(roles); i++ {
+		if r.Cells[i].Merged && r.Cells[i].Text == r.Cells[i-1].Text && roles[i] == roles[i-1] && roles[i] != RoleTime {
+			roles[i] = RoleIgnore
+		}
+	}
+	return roles, headers, true
+}
+
+// subHeaderRow reads r as the second row of a two-row header: every
+// non-empty cell names a role and none is a task text.
+func subHeaderRow(r doctable.Row, width int) (roles, headers []string, ok bool) {
+	roles = make([]string, len(r.Cells))
+	headers = make([]string, len(r.Cells))
+	n := 0
+	for i, c := range r.Cells {
+		headers[i] = c.Text
+		if c.Text == "" || c.Merged {
+			continue
+		}
+		role, ok := headerRole(c.Text)
+		if !ok || role == RoleTitle && len(folded(c.Text)) > 30 {
+			return nil, nil, false
+		}
+		roles[i] = role
+		n++
+	}
+	return roles, headers, n > 0
+}
+
+var columnNumber = regexp.MustCompile(`^\(?\d{1,2}\)?$`)
+
+// numberingRow reports whether r only numbers the columns: "(1) (2) (3)" or
+// "1 2 3 4".
+func numberingRow(r doctable.Row) bool {
+	n := 0
+	for _, c := range r.Cells {
+		if c.Text == "" {
+			continue
+		}
+		if !columnNumber.MatchString(c.Text) {
+			return false
+		}
+		n++
+	}
+	return n >= 3
+}
+
+// guessColumns infers the roles of a header-less table from its content:
+// a column of short numbers is STT, the column of the longest texts is the
+// task, columns of agency names lead (the first) and coordinate (the
+// second), a column of deadlines is the time, one of amounts the budget.
+func guessColumns(t *doctable.Table) (columns, bool) {
+	width := 0
+	for _, r := range t.Rows {
+		width = max(width, len(r.Cells))
+	}
+	if width < 2 || len(t.Rows) < 2 {
+		return columns{}, false
+	}
+	type stat struct{ filled, seq, agency, time, money, length int }
+	stats := make([]stat, width)
+	rows := t.Rows
+	if len(rows) > 60 {
+		rows = rows[:60]
+	}
+	for _, r := range rows {
+		for i, c := range r.Cells {
+			if c.Text == "" || (c.Merged && i > 0 && r.Cells[i-1].Text == c.Text) {
+				continue
+			}
+			s := &stats[i]
+			s.filled++
+			s.length += len([]rune(c.Text))
+			switch {
+			case seqLike(c.Text):
+				s.seq++
+			case looksAgency(c.Text):
+				s.agency++
+			case moneyLike(c.Text):
+				s.money++
+			case len(c.Text) < 150 && schedule.Parse(c.Text, 0).Understood && !looksSentence(c.Text):
+				s.time++
+			}
+		}
+	}
+	roles := make([]string, width)
+	title, best := -1, 0
+	for i, s := range stats {
+		if s.filled == 0 {
+			continue
+		}
+		switch {
+		case s.seq*2 >= s.filled && s.length/s.filled < 8:
+			roles[i] = RoleSeq
+		case s.agency*2 >= s.filled:
+			roles[i] = RoleAgencies
+		case s.time*2 >= s.filled:
+			roles[i] = RoleTime
+		case s.money*2 >= s.filled:
+			roles[i] = RoleBudget
+		default:
+			if avg := s.length / s.filled; avg > best {
+				title, best = i, avg
+			}
+		}
+	}
+	if title < 0 || best < 15 {
+		return columns{}, false
+	}
+	roles[title] = RoleTitle
+	agencies := 0
+	for i, r := range roles {
+		switch {
+		case r == RoleAgencies:
+			agencies++
+		case r == "" && stats[i].filled > 0 && i > title && !has(strings.Join(roles, " "), RoleProduct):
+			roles[i] = RoleProduct
+		case r == "" && stats[i].filled > 0:
+			roles[i] = RoleNotes
+		}
+	}
+	if agencies >= 2 {
+		n := 0
+		for i, r := range roles {
+			if r == RoleAgencies {
+				if n == 0 {
+					roles[i] = RoleLead
+				} else {
+					roles[i] = RoleCoordinating
+				}
+				n++
+			}
+		}
+	}
+	c := columns{roles: roles, headers: make([]string, width), scale: 1, guessed: true}
+	if !c.has(RoleLead) && !c.has(RoleAgencies) && !c.has(RoleTime) {
+		return columns{}, false
+	}
+	return c, true
+}
+
+var moneyPattern = regexp.MustCompile(`^\d{1,3}([.,]\d{3})+(\s*(đ|đồng|vnđ|vnd))?$|^\d{4,}(\s*(đ|đồng|vnđ|vnd))?$`)
+
+func moneyLike(s string) bool {
+	return moneyPattern.MatchString(strings.ToLower(strings.TrimSpace(s))) && !yearLike(s)
+}
+
+var yearPattern = regexp.MustCompile(`^(19|20|21)\d\d$`)
+
+func yearLike(s string) bool { return yearPattern.MatchString(strings.TrimSpace(s)) }
+
+// looksSentence reports whether s reads as a sentence rather than a short
+// deadline: many words.
+func looksSentence(s string) bool { return len(strings.Fields(s)) > 14 }
+
+// agencyHeads are the words agency names start with.
+var agencyHeads = []string{"so", "ubnd", "uy ban", "van phong", "ban", "dai", "bao", "cong an", "thanh tra",
+	"bo", "cuc", "chi cuc", "kho bac", "trung tam", "hoi", "lien doan", "mat tran", "tinh doan", "doan",
+	"bao hiem", "vien", "truong", "phong", "hdnd", "bhxh", "cong thong tin", "ban quan ly", "chu tich", "giam doc", "thu truong"}
+
+// looksAgency reports whether text starts like a list of agency names.
+func looksAgency(text string) bool {
+	f := folded(text)
+	f = strings.TrimPrefix(f, "cac ")
+	for _, h := range agencyHeads {
+		if f == h || strings.HasPrefix(f, h+" ") {
+			return len(strings.Fields(f)) <= 60
+		}
+	}
+	return false
+}

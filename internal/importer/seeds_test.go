@@ -22,7 +22,7 @@ type seedTask struct {
 
 // refAreas returns the seeded areas of the programme covering year, read
 // from a fresh database as the CLI would.
-func refAreas(t *testing.T, year int) []Area {
+func refAreas(t testing.TB, year int) []Area {
 	t.Helper()
 	ctx := context.Background()
 	d, err := db.Open(ctx, filepath.Join(t.TempDir(), "ref.db"))

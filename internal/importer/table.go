@@ -138,8 +138,13 @@ func (r *reader) row(row doctable.Row, cols columns) {
 	if v.empty() {
 		return
 	}
-	if _, _, ok := headerRow(row); ok || numberingRow(row) {
-		return // the header repeated after a page break, or column numbers
+	if numberingRow(row) {
+		return // the columns' numbers: "(1) (2) (3)"
+	}
+	if k, _ := classifySeq(v.seq); k == markNone && len(v.title) < 200 {
+		if _, _, ok := headerRow(row); ok {
+			return // the header repeated after a page break
+		}
 	}
 	if isTotal(v) {
 		return

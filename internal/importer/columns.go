@@ -173,7 +173,7 @@ func (c columns) holdsTasks() bool {
 
 // maxHeaderRow is how far down a table its header row may be (a title row
 // spanning the table may come first).
-const maxHeaderRow = 5
+const maxHeaderRow = 10
 
 // findHeader looks for the header row in the first rows of t: a row most of
 // whose non-empty cells name a role, among them a task column. A second
@@ -188,7 +188,7 @@ func findHeader(t *doctable.Table) (columns, bool) {
 		}
 		c := columns{roles: roles, headers: headers, scale: 1, body: i + 1}
 		if c.body < len(t.Rows) {
-			if sub, subHeaders, ok := subHeaderRow(t.Rows[c.body], len(roles)); ok {
+			if sub, subHeaders, ok := subHeaderRow(t.Rows[c.body], roles); ok {
 				for j, r := range sub {
 					if r == "" {
 						continue
@@ -197,7 +197,7 @@ func findHeader(t *doctable.Table) (columns, bool) {
 						c.roles = append(c.roles, make([]string, j-len(c.roles)+1)...)
 						c.headers = append(c.headers, make([]string, j-len(c.headers)+1)...)
 					}
-					if c.roles[j] == RoleTime || c.roles[j] == RoleTimeProduct || c.roles[j] == "" || r == RoleBudget {
+					if refines(c.roles[j], r) {
 						c.roles[j] = r
 					}
 					c.headers[j] = strings.TrimSpace(c.headers[j] + " " + subHeaders[j])
@@ -250,25 +250,61 @@ func headerRow(r doctable.Row) (roles, headers []string, ok bool) {
 	return roles, headers, true
 }
 
-// subHeaderRow reads r as the second row of a two-row header: every
-// non-empty cell names a role and none is a task text.
-func subHeaderRow(r doctable.Row, width int) (roles, headers []string, ok bool) {
+// subHeaderRow reads r as the second row of a two-row header: short cells,
+// none a number, at least one naming a role. A cell naming no role under a
+// budget column ("Nguồn khác" beside "Ngân sách tỉnh") is another budget
+// column; other such cells keep the role of the cell above.
+func subHeaderRow(r doctable.Row, parents []string) (roles, headers []string, ok bool) {
 	roles = make([]string, len(r.Cells))
 	headers = make([]string, len(r.Cells))
-	n := 0
+	named := 0
 	for i, c := range r.Cells {
 		headers[i] = c.Text
 		if c.Text == "" || c.Merged {
 			continue
 		}
-		role, ok := headerRole(c.Text)
-		if !ok || role == RoleTitle && len(folded(c.Text)) > 30 {
+		if len([]rune(c.Text)) > 40 || seqLike(c.Text) {
 			return nil, nil, false
 		}
-		roles[i] = role
-		n++
+		role, known := headerRole(c.Text)
+		if known && role == RoleTitle {
+			return nil, nil, false
+		}
+		if known {
+			roles[i] = role
+			named++
+			continue
+		}
+		parent := ""
+		for k := i; k >= 0 && k < len(parents); k-- {
+			if parents[k] != RoleIgnore || k < i && r.Cells[k].Text == "" {
+				parent = parents[k]
+				break
+			}
+		}
+		if parent == RoleBudget {
+			roles[i] = RoleBudget
+		}
 	}
-	return roles, headers, n > 0
+	return roles, headers, named > 0
+}
+
+// refines reports whether a sub-column's role sub may replace the role
+// parent of the header cell above it: "Chủ trì" and "Phối hợp" under "Cơ
+// quan thực hiện", "Bắt đầu" and "Hoàn thành" under "Thời gian", amounts
+// under "Kinh phí", anything under an empty cell.
+func refines(parent, sub string) bool {
+	switch parent {
+	case RoleIgnore:
+		return true
+	case RoleAgencies, RoleLead, RoleCoordinating:
+		return sub == RoleLead || sub == RoleCoordinating || sub == RoleAgencies
+	case RoleTime, RoleTimeProduct:
+		return sub == RoleStart || sub == RoleEnd || sub == RoleTime || sub == RoleProduct
+	case RoleBudget, RoleFunding:
+		return sub == RoleBudget || sub == RoleFunding
+	}
+	return false
 }
 
 var columnNumber = regexp.MustCompile(`^\(?\d{1,2}\)?$`)

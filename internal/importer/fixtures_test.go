@@ -192,3 +192,53 @@ func TestXLSXSheetAndTwoRowHeader(t *testing.T) {
 		t.Errorf("sheet Hướng dẫn gave %d tasks", len(got.Tasks))
 	}
 }
+
+// tabText writes rows in the tab layout of text extractions.
+func tabText(title string, rows ...[]string) []byte {
+	var b bytes.Buffer
+	b.WriteString(title + "\n")
+	for _, r := range rows {
+		for _, c := range r {
+			b.WriteString("\t" + c + "\n")
+		}
+		b.WriteString("\n")
+	}
+	return b.Bytes()
+}
+
+// TestTXTOtherLayouts: a header in two rows ("Cơ quan thực hiện" over
+// "Chủ trì" and "Phối hợp"), sections numbered 1, 2 with tasks 1.1, 1.2,
+// a section heading in ordinary case with no number, and two budget
+// columns that add up.
+func TestTXTOtherLayouts(t *testing.T) {
+	data := tabText("KẾ HOẠCH CẢI CÁCH HÀNH CHÍNH NĂM 2028",
+		[]string{"TT", "Nội dung nhiệm vụ", "Cơ quan thực hiện", "", "Thời gian hoàn thành", "Kinh phí", ""},
+		[]string{"", "", "Chủ trì", "Phối hợp", "", "Ngân sách tỉnh", "Nguồn khác"},
+		[]string{"1", "CẢI CÁCH THỂ CHẾ", "", "", "", "", ""},
+		[]string{"1.1", "Xây dựng kế hoạch kiểm tra văn bản quy phạm pháp luật", "Sở Tư pháp", "Sở Nội vụ", "Quý I năm 2028", "100.000.000", "20.000.000"},
+		[]string{"1.2", "Tự kiểm tra văn bản do tỉnh ban hành", "Sở Tư pháp", "", "Hằng năm", "", ""},
+		[]string{"", "Cải cách tài chính công", "", "", "", "", ""},
+		[]string{"2.1", "Thực hiện cơ chế tự chủ tài chính", "Sở Tài chính", "Các đơn vị sự nghiệp công lập", "Năm 2028", "", ""},
+	)
+	doc, err := doctable.Read("ke-hoach.txt", data)
+	if err != nil {
+		t.Fatal(err)
+	}
+	res := Read(doc, Options{Areas: refAreas(t, 2028)})
+	if res.Year != 2028 {
+		t.Errorf("year = %d", res.Year)
+	}
+	checkSeed(t, res, []seedTask{
+		{"1.1", "", "Cải cách thể chế", "Sở Tư pháp", "Sở Nội vụ", "Quý I năm 2028", "2028-03-31", "", "Xây dựng kế hoạch kiểm tra", ""},
+		{"1.2", "", "Cải cách thể chế", "Sở Tư pháp", "", "Hằng năm", "2028-12-31", "yearly", "Tự kiểm tra", ""},
+		{"2.1", "", "Cải cách tài chính công", "Sở Tài chính", "@public_service_units", "Năm 2028", "2028-12-31", "", "Thực hiện cơ chế tự chủ", ""},
+	})
+	if len(res.Tasks) == 3 {
+		if b := res.Tasks[0].BudgetVND; b == nil || *b != 120_000_000 {
+			t.Errorf("budget = %v, want 120.000.000 from two columns", b)
+		}
+		if res.Tasks[0].Key != "1/1.1" || res.Tasks[2].Key != "cai cach tai chinh cong/2.1" {
+			t.Errorf("keys %q, %q", res.Tasks[0].Key, res.Tasks[2].Key)
+		}
+	}
+}

@@ -19,6 +19,9 @@ func Read(doc doctable.Document, opts Options) Result {
 		res: Result{Tasks: []Task{}, Warnings: []string{}, Year: opts.Year}}
 	blocks := paragraphTables(doc.Blocks)
 	r.res.FromYear, r.res.ToYear = inferYears(blocks)
+	if r.res.FromYear == 0 {
+		r.res.FromYear, r.res.ToYear = inferYears(titleRows(blocks))
+	}
 	if r.res.Year == 0 {
 		r.res.Year = r.res.FromYear
 	}
@@ -219,6 +222,29 @@ func SourceLabel(source string) string {
 // hành chính năm 2013": 2013, 2013; "... giai đoạn 2011 - 2015": 2011,
 // 2015), or zeros.
 func Years(doc doctable.Document) (from, to int) { return inferYears(doc.Blocks) }
+
+// titleRows returns, as paragraphs, the texts of the first rows of the
+// document's first table: a spreadsheet keeps its title there.
+func titleRows(blocks []doctable.Block) []doctable.Block {
+	var out []doctable.Block
+	for _, b := range blocks {
+		if b.Table == nil {
+			continue
+		}
+		for i, row := range b.Table.Rows {
+			if i >= maxHeaderRow {
+				break
+			}
+			for _, c := range row.Cells {
+				if c.Text != "" && !c.Merged {
+					out = append(out, doctable.Block{Text: c.Text})
+				}
+			}
+		}
+		break
+	}
+	return out
+}
 
 var yearIn = regexp.MustCompile(`\b(?:nam|giai doan|giai doan tu nam)\s+((?:19|20|21)\d\d)(?:\s+(?:den\s+(?:nam\s+)?)?((?:19|20|21)\d\d))?\b`)
 

@@ -2,6 +2,8 @@ package importer
 
 import (
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"cchc/internal/doctable"
 	"cchc/internal/vn"
@@ -208,6 +210,7 @@ func (r *reader) sectionRow(v rowView, kind, seq, title, source string) bool {
 	case kind == markNone && bare && text != "" && len([]rune(text)) < 250 &&
 		(upperText(text) || appendixPrefix.MatchString(text) || strings.HasPrefix(vn.Fold(text), "nhom ")):
 	case kind == markNumber && bare && upperText(text) && len([]rune(text)) < 200:
+	case kind == markNone && bare && v.seq == "" && r.areaHeading(text):
 	default:
 		return false
 	}
@@ -226,6 +229,21 @@ func (r *reader) sectionRow(v rowView, kind, seq, title, source string) bool {
 		}
 	}
 	return true
+}
+
+// areaHeading reports whether a lone text is a section heading written in
+// ordinary case: short, starting with a capital, not ending a sentence,
+// and naming an area.
+func (r *reader) areaHeading(text string) bool {
+	if len([]rune(text)) > 120 || strings.ContainsAny(text, "\n") || strings.HasSuffix(text, ".") || strings.HasSuffix(text, ";") {
+		return false
+	}
+	first, _ := utf8.DecodeRuneInString(text)
+	if !unicode.IsUpper(first) {
+		return false
+	}
+	_, ok := r.areas.match(parseHeading(text).title)
+	return ok
 }
 
 // lettersGroup reports whether letter headings ("A. ...") group roman

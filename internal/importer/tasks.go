@@ -216,7 +216,17 @@ func (r *reader) budgetOf(v rowView, source string) (*int64, string) {
 	if v.budget == "" {
 		return nil, ""
 	}
-	amount, ok := parseAmount(v.budget, r.scale)
+	// Several budget columns (by source of funds) add up.
+	var amount int64
+	ok := true
+	for _, part := range strings.Split(v.budget, "\n") {
+		if part = strings.TrimSpace(part); part == "" || part == "-" {
+			continue
+		}
+		a, good := parseAmount(part, r.scale)
+		amount += a
+		ok = ok && good
+	}
 	if !ok {
 		if placeholder(v.budget) || v.budget == "-" {
 			return nil, ""

@@ -253,7 +253,7 @@ func headerRow(r doctable.Row) (roles, headers []string, ok bool) {
 // subHeaderRow reads r as the second row of a two-row header: short cells,
 // none a number, at least one naming a role. A cell naming no role under a
 // budget column ("Nguồn khác" beside "Ngân sách tỉnh") is another budget
-// column; other such cells keep the role of the cell above.
+// column; anywhere else it means the row is not a header.
 func subHeaderRow(r doctable.Row, parents []string) (roles, headers []string, ok bool) {
 	roles = make([]string, len(r.Cells))
 	headers = make([]string, len(r.Cells))
@@ -282,9 +282,10 @@ func subHeaderRow(r doctable.Row, parents []string) (roles, headers []string, ok
 				break
 			}
 		}
-		if parent == RoleBudget {
-			roles[i] = RoleBudget
+		if parent != RoleBudget {
+			return nil, nil, false // a cell of a task row, not a sub-header
 		}
+		roles[i] = RoleBudget
 	}
 	return roles, headers, named > 0
 }

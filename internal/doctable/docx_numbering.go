@@ -1,9 +1,6 @@
 package doctable
 
 import (
-	"encoding/xml"
-	"errors"
-	"fmt"
 	"strconv"
 	"strings"
 )
@@ -20,55 +17,6 @@ const (
 	maxStyleChain  = 16  // basedOn and numStyleLink hops followed
 	maxLetterValue = 780 // Word's last letter number (zz...z, 30 letters)
 )
-
-// xVal is an element whose w:val attribute is all that matters.
-type xVal struct {
-	Val string `xml:"val,attr"`
-}
-
-type xLevel struct {
-	Ilvl    string `xml:"ilvl,attr"`
-	Start   *xVal  `xml:"start"`
-	NumFmt  *xVal  `xml:"numFmt"`
-	LvlText *xVal  `xml:"lvlText"`
-	PStyle  *xVal  `xml:"pStyle"`
-	Suff    *xVal  `xml:"suff"`
-	IsLgl   *xVal  `xml:"isLgl"`
-}
-
-type xNumbering struct {
-	Abstracts []struct {
-		ID           string   `xml:"abstractNumId,attr"`
-		NumStyleLink *xVal    `xml:"numStyleLink"`
-		Levels       []xLevel `xml:"lvl"`
-	} `xml:"abstractNum"`
-	Nums []struct {
-		ID        string `xml:"numId,attr"`
-		Abstract  *xVal  `xml:"abstractNumId"`
-		Overrides []struct {
-			Ilvl  string  `xml:"ilvl,attr"`
-			Start *xVal   `xml:"startOverride"`
-			Level *xLevel `xml:"lvl"`
-		} `xml:"lvlOverride"`
-	} `xml:"num"`
-}
-
-type xNumPr struct {
-	Ilvl  *xVal `xml:"ilvl"`
-	NumID *xVal `xml:"numId"`
-}
-
-type xStyles struct {
-	Styles []struct {
-		Type    string `xml:"type,attr"`
-		ID      string `xml:"styleId,attr"`
-		Default string `xml:"default,attr"`
-		BasedOn *xVal  `xml:"basedOn"`
-		PPr     struct {
-			NumPr *xNumPr `xml:"numPr"`
-		} `xml:"pPr"`
-	} `xml:"style"`
-}
 
 // level is one level's format.
 type level struct {
@@ -98,7 +46,7 @@ type style struct {
 	hasNum, hasLv bool
 }
 
-// numbering renders paragraph numbers; the zero value renders none.
+// numbering renders paragraph numbers; a nil *numbering renders none.
 type numbering struct {
 	lists        map[string]*list // by numId
 	styles       map[string]style // paragraph styles by styleId
@@ -112,141 +60,6 @@ type paraNum struct {
 	numID, ilvl string
 	hasNum      bool
 	hasLevel    bool
-}
-
-// loadNumbering reads numbering.xml and styles.xml, when present.
-func (a *archive) loadNumbering() (*numbering, error) {
-	n := &numbering{lists: map[string]*list{}, styles: map[string]style{}, counters: map[string]*counter{}}
-	var st xStyles
-	if err := a.decodePart(partStyles, &st); err != nil {
-		return nil, err
-	}
-	for _, s := range st.Styles {
-		if s.Type != "paragraph" && s.Type != "" {
-			continue
-		}
-		v := style{}
-		if s.BasedOn != nil {
-			v.basedOn = s.BasedOn.Val
-		}
-		if p := s.PPr.NumPr; p != nil {
-			if p.NumID != nil {
-				v.numID, v.hasNum = p.NumID.Val, true
-			}
-			if p.Ilvl != nil {
-				v.ilvl, v.hasLv = p.Ilvl.Val, true
-			}
-		}
-		if _, dup := n.styles[s.ID]; !dup {
-			n.styles[s.ID] = v
-		}
-		if isOn(s.Default) && n.defaultStyle == "" {
-			n.defaultStyle = s.ID
-		}
-	}
-
-	var nb xNumbering
-	if err := a.decodePart(partNumbering, &nb); err != nil {
-		return nil, err
-	}
-	abstracts := map[string][maxLevels]*level{}
-	links := map[string]string{} // abstractNumId -> numbering style it links to
-	for _, an := range nb.Abstracts {
-		var levels [maxLevels]*level
-		for _, x := range an.Levels {
-			if i, ok := levelIndex(x.Ilvl); ok {
-				levels[i] = newLevel(x)
-			}
-		}
-		if _, dup := abstracts[an.ID]; !dup {
-			abstracts[an.ID] = levels
-		}
-		if an.NumStyleLink != nil {
-			links[an.ID] = an.NumStyleLink.Val
-		}
-	}
-	nums := map[string]string{} // numId -> abstractNumId
-	for _, num := range nb.Nums {
-		if num.Abstract != nil {
-			nums[num.ID] = num.Abstract.Val
-		}
-	}
-	for _, num := range nb.Nums {
-		if num.Abstract == nil {
-			continue
-		}
-		absID := num.Abstract.Val
-		// An abstract list may only point at a numbering style, whose
-		// numId leads to the abstract list holding the levels.
-		for hop := 0; hop < maxStyleChain; hop++ {
-			link, ok := links[absID]
-			if !ok {
-				break
-			}
-			s, ok := n.styles[link]
-			if !ok || !s.hasNum || nums[s.numID] == "" {
-				break
-			}
-			absID = nums[s.numID]
-		}
-		l := &list{levels: abstracts[absID]}
-		for _, o := range num.Overrides {
-			i, ok := levelIndex(o.Ilvl)
-			if !ok {
-				continue
-			}
-			if o.Level != nil {
-				l.levels[i] = newLevel(*o.Level)
-			}
-			if o.Start != nil && l.levels[i] != nil {
-				copied := *l.levels[i]
-				copied.start = atoiBounded(o.Start.Val, copied.start)
-				l.levels[i] = &copied
-			}
-		}
-		if _, dup := n.lists[num.ID]; !dup {
-			n.lists[num.ID] = l
-		}
-	}
-	return n, nil
-}
-
-// decodePart unmarshals an optional XML part into v.
-func (a *archive) decodePart(name string, v any) error {
-	rc, err := a.open(name)
-	if rc == nil || err != nil {
-		return err
-	}
-	defer rc.Close()
-	if err := xml.NewDecoder(rc).Decode(v); err != nil {
-		var refusal *Error
-		if errors.As(err, &refusal) {
-			return refusal
-		}
-		return a.rd.corrupt(fmt.Errorf("decode %s: %w", name, err))
-	}
-	return nil
-}
-
-func newLevel(x xLevel) *level {
-	l := &level{start: 1, format: "decimal", text: "", sep: " "}
-	if x.Start != nil {
-		l.start = atoiBounded(x.Start.Val, 1)
-	}
-	if x.NumFmt != nil {
-		l.format = x.NumFmt.Val
-	}
-	if x.LvlText != nil {
-		l.text = x.LvlText.Val
-	}
-	if x.PStyle != nil {
-		l.pStyle = x.PStyle.Val
-	}
-	if x.Suff != nil && x.Suff.Val == "nothing" {
-		l.sep = ""
-	}
-	l.legal = x.IsLgl != nil && (x.IsLgl.Val == "" || isOn(x.IsLgl.Val))
-	return l
 }
 
 // render advances the counters for the paragraph p and returns the number

@@ -7,6 +7,7 @@ import (
 	"strconv"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"cchc/internal/vn"
 )
@@ -21,6 +22,7 @@ type limits struct {
 	cellBytes int   // bytes of one cell or paragraph
 	blocks    int   // blocks of the document
 	depth     int   // XML element nesting
+	settings  int64 // bytes of word/numbering.xml or word/styles.xml
 }
 
 func defaultLimits() limits {
@@ -32,6 +34,7 @@ func defaultLimits() limits {
 		cellBytes: MaxCellBytes,
 		blocks:    MaxBlocks,
 		depth:     256,
+		settings:  16 << 20,
 	}
 }
 
@@ -221,7 +224,11 @@ func hasContent(doc Document) bool {
 // cleanLine collapses every run of white space in s (no-break spaces and
 // the other Unicode spaces included) into one space and trims both ends.
 func cleanLine(s string) string {
+	if isClean(s) {
+		return s
+	}
 	var b strings.Builder
+	b.Grow(len(s))
 	space := false
 	for _, r := range s {
 		if unicode.IsSpace(r) {
@@ -235,6 +242,39 @@ func cleanLine(s string) string {
 		b.WriteRune(r)
 	}
 	return b.String()
+}
+
+// isClean reports whether cleanLine would return s unchanged: plain ASCII
+// spaces, single, inside the text only.
+func isClean(s string) bool {
+	prevSpace := true // a leading space is not clean
+	for i := 0; i < len(s); i++ {
+		ch := s[i]
+		switch {
+		case ch == ' ':
+			if prevSpace {
+				return false
+			}
+			prevSpace = true
+			continue
+		case ch >= 0x80 && !isPlainRuneAt(s, i):
+			return false
+		case ch < 0x80 && unicode.IsSpace(rune(ch)):
+			return false
+		}
+		prevSpace = false
+	}
+	return !prevSpace || s == ""
+}
+
+// isPlainRuneAt reports whether the rune starting at byte i (or the byte i
+// inside it) is not a space.
+func isPlainRuneAt(s string, i int) bool {
+	if s[i] < 0xC0 {
+		return true // a continuation byte: its rune was looked at
+	}
+	r, _ := utf8.DecodeRuneInString(s[i:])
+	return !unicode.IsSpace(r)
 }
 
 // cleanText cleans every line of s (lines end with "\n", "\r\n" or "\r")

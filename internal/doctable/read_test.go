@@ -143,6 +143,12 @@ func TestReadRefuses(t *testing.T) {
 			want: "Tệp “kehoach.docx” giải nén ra quá lớn (hơn 0 MB): hãy bỏ bớt hình ảnh hoặc tách tài liệu.",
 		},
 		{
+			name: "styles part too large", file: "kehoach.docx",
+			data: buildDOCX(t, docxParts{body: para("x"), styles: strings.Repeat(`<w:style w:styleId="x"/>`, 100)}),
+			lim:  small(func(l *limits) { l.settings = 1000 }),
+			want: "Tệp “kehoach.docx” có phần định dạng (kiểu chữ, đánh số) lớn bất thường: hãy mở bằng Word, lưu lại rồi gửi lại.",
+		},
+		{
 			name: "nesting too deep", file: "kehoach.docx",
 			data: buildDOCX(t, docxParts{body: strings.Repeat(`<w:sdt><w:sdtContent>`, 200) + para("x") + strings.Repeat(`</w:sdtContent></w:sdt>`, 200)}),
 			want: "có cấu trúc lồng nhau quá sâu", part: true,
@@ -264,6 +270,29 @@ func TestReadAcceptsNamesAsHints(t *testing.T) {
 			}
 			if doc.Format != tt.format || len(doc.Blocks) != 1 || doc.Blocks[0].Text != "Kế hoạch" {
 				t.Errorf("got %s %s, want %s with one paragraph", doc.Format, dump(doc.Blocks), tt.format)
+			}
+		})
+	}
+}
+
+func TestCleanText(t *testing.T) {
+	t.Parallel()
+	tests := []struct {
+		in, want string
+	}{
+		{"", ""},
+		{"Sở Nội vụ", "Sở Nội vụ"},
+		{"  Sở  Nội\u00a0\u00a0vụ ", "Sở Nội vụ"},
+		{"Sở\tNội\u2003vụ", "Sở Nội vụ"},
+		{" ", ""},
+		{"\u00a0", ""},
+		{"\n\na)  một\r\n\r\nb) hai \n \n", "a) một\n\nb) hai"},
+		{"x\ry", "x\ny"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.in, func(t *testing.T) {
+			if got := cleanText(tt.in); got != tt.want {
+				t.Errorf("cleanText(%q) = %q, want %q", tt.in, got, tt.want)
 			}
 		})
 	}

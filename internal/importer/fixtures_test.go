@@ -5,6 +5,7 @@ import (
 	"testing"
 
 	"github.com/xuri/excelize/v2"
+	"golang.org/x/text/unicode/norm"
 
 	"cchc/internal/doctable"
 )
@@ -240,5 +241,50 @@ func TestTXTOtherLayouts(t *testing.T) {
 		if res.Tasks[0].Key != "1/1.1" || res.Tasks[2].Key != "cai cach tai chinh cong/2.1" {
 			t.Errorf("keys %q, %q", res.Tasks[0].Key, res.Tasks[2].Key)
 		}
+	}
+}
+
+// TestSampleDOCX: the sample offered on the import page reads completely.
+func TestSampleDOCX(t *testing.T) {
+	data, err := SampleDOCX("Phú Sơn", 2027)
+	if err != nil {
+		t.Fatal(err)
+	}
+	doc, err := doctable.Read("mau.docx", data)
+	if err != nil {
+		t.Fatal(err)
+	}
+	res := Read(doc, Options{Areas: refAreas(t, 2027)})
+	checkSeed(t, res, []seedTask{
+		{"1", "", "Công tác chỉ đạo, điều hành CCHC", "Sở Nội vụ", "@provincial_agencies; @communes", "Trước ngày 15/12/2027", "2027-12-15", "", "Ban hành Kế hoạch", "Kế hoạch của UBND tỉnh"},
+		{"2", "", "Công tác chỉ đạo, điều hành CCHC", "Sở Nội vụ", "Văn phòng UBND tỉnh", "Quý III năm 2027", "2027-09-30", "", "Kiểm tra công tác", "Báo cáo kết quả kiểm tra"},
+		{"a", "2", "Công tác chỉ đạo, điều hành CCHC", "Sở Nội vụ", "", "Quý III năm 2027", "2027-09-30", "", "Kiểm tra ít nhất 30%", "Báo cáo kết quả kiểm tra"},
+		{"b", "2", "Công tác chỉ đạo, điều hành CCHC", "Sở Nội vụ", "", "Quý III năm 2027", "2027-09-30", "", "Kiểm tra ít nhất 20%", "Báo cáo kết quả kiểm tra"},
+		{"1", "", "Cải cách thủ tục hành chính", "Văn phòng UBND tỉnh", "@provincial_agencies", "Trước tháng 10 năm 2027", "2027-09-30", "", "Rà soát, đơn giản hóa", "Quyết định phê duyệt"},
+		{"2", "", "Cải cách thủ tục hành chính", "Văn phòng UBND tỉnh", "Các cơ quan liên quan", "Thường xuyên", "", "continuous", "Tiếp nhận, xử lý", "Báo cáo hằng quý"},
+		{"1", "", "Cải cách chế độ công vụ", "Sở Nội vụ", "@communes", "Quý II, III năm 2027", "2027-09-30", "", "Đào tạo, bồi dưỡng", "Lớp bồi dưỡng"},
+		{"2", "", "Cải cách chế độ công vụ", "Sở Giáo dục và Đào tạo", "Sở Nội vụ", "Trước tháng 11 năm 2027", "2027-10-31", "", "Đánh giá mức độ hài lòng", "Báo cáo kết quả khảo sát\nBáo cáo gửi UBND tỉnh."},
+		{"1", "", "Xây dựng và phát triển Chính phủ điện tử, Chính phủ số", "Sở Khoa học và Công nghệ", "@provincial_agencies; @communes", "Hằng quý", "2027-12-31", "quarterly", "Nâng tỷ lệ hồ sơ", "Báo cáo 6 tháng, năm"},
+	})
+}
+
+// TestDecomposedText: text typed with decomposed accents reads like the
+// same text composed.
+func TestDecomposedText(t *testing.T) {
+	composed := tabText("KẾ HOẠCH NĂM 2027",
+		[]string{"STT", "Nội dung", "Cơ quan chủ trì", "Thời hạn"},
+		[]string{"1", "Rà soát thủ tục hành chính", "Sở Nội vụ", "Trước tháng 6 năm 2027"})
+	decomposed := []byte(norm.NFD.String(string(composed)))
+	var got []Result
+	for _, data := range [][]byte{composed, decomposed} {
+		doc, err := doctable.Read("kh.txt", data)
+		if err != nil {
+			t.Fatal(err)
+		}
+		got = append(got, Read(doc, Options{}))
+	}
+	if len(got[1].Tasks) != 1 || got[1].Tasks[0].Title != got[0].Tasks[0].Title || got[1].Tasks[0].Lead[0].Name != "Sở Nội vụ" ||
+		got[1].Tasks[0].Schedule.Due != got[0].Tasks[0].Schedule.Due {
+		t.Errorf("decomposed: %+v", got[1].Tasks)
 	}
 }

@@ -17,7 +17,7 @@ import (
 func Read(doc doctable.Document, opts Options) Result {
 	r := &reader{opts: opts, areas: newAreaMatcher(opts.Areas), keys: map[string]int{},
 		res: Result{Tasks: []Task{}, Warnings: []string{}, Year: opts.Year}}
-	blocks := paragraphTables(doc.Blocks)
+	blocks := paragraphTables(nfc(doc.Blocks))
 	r.res.FromYear, r.res.ToYear = inferYears(blocks)
 	if r.res.FromYear == 0 {
 		r.res.FromYear, r.res.ToYear = inferYears(titleRows(blocks))
@@ -63,6 +63,28 @@ func Read(doc doctable.Document, opts Options) Result {
 		r.res.Warnings = append(r.res.Warnings, "Không tìm thấy bảng nhiệm vụ: cần một bảng có cột nhiệm vụ (nội dung công việc) và cột cơ quan chủ trì hoặc thời hạn.")
 	}
 	return r.res
+}
+
+// nfc returns the blocks with every text in Unicode form C: documents typed
+// with some Vietnamese keyboards hold decomposed accents.
+func nfc(blocks []doctable.Block) []doctable.Block {
+	out := make([]doctable.Block, len(blocks))
+	for i, b := range blocks {
+		out[i] = doctable.Block{Text: vn.NFC(b.Text), Source: b.Source}
+		if b.Table == nil {
+			continue
+		}
+		t := &doctable.Table{Name: b.Table.Name, Rows: make([]doctable.Row, len(b.Table.Rows))}
+		for j, row := range b.Table.Rows {
+			cells := make([]doctable.Cell, len(row.Cells))
+			for k, c := range row.Cells {
+				cells[k] = doctable.Cell{Text: vn.NFC(c.Text), Merged: c.Merged}
+			}
+			t.Rows[j] = doctable.Row{Cells: cells, Source: row.Source}
+		}
+		out[i].Table = t
+	}
+	return out
 }
 
 // reader holds the state of Read while it walks the rows.

@@ -141,7 +141,7 @@ func (r *reader) cellsOf(v rowView) (sched, product, notes string) {
 	for _, cell := range []struct {
 		text string
 		def  string
-	}{{v.time, segTime}, {v.timeProduct, segTime}, {v.product, segProduct}, {v.notes, segNotes}} {
+	}{{v.product, segProduct}, {v.time, segTime}, {v.timeProduct, segTime}, {v.notes, segNotes}} {
 		if cell.text == "" {
 			continue
 		}

@@ -2,14 +2,6 @@ package agency
 
 import "strings"
 
-// Names of the groups (DOMAIN §5), as Agency.Name gives them.
-const (
-	ProvincialAgenciesName = "Sở, ban, ngành tỉnh"
-	DistrictsName          = "UBND cấp huyện"
-	CommunesName           = "UBND cấp xã"
-	PublicServiceUnitsName = "Đơn vị sự nghiệp công lập"
-)
-
 // classify returns the agencies a phrase names, each with Text text: one
 // single agency, one or more groups, or an unspecified name.
 func classify(p phrase, text string) []Agency {
@@ -78,16 +70,24 @@ func groupsOf(core []tok, plural bool, text string) []Agency {
 	if hasWords(core, []string{"don", "vi", "su", "nghiep"}) {
 		return []Agency{group(PublicServiceUnits, PublicServiceUnitsName)}
 	}
-	c := core
-	if hasWords(c, []string{"chu", "tich"}) || hasWords(c, []string{"lanh", "dao"}) {
-		c = c[2:]
+	if n := prefixLen(core, personTitles); n > 0 && n < len(core) {
+		// "Chủ tịch UBND cấp xã", "Thủ trưởng các Sở, ban, ngành": the
+		// heads of a group's units stand for the group.
+		rest, pl := trimLead(core[n:])
+		as := groupsOf(rest, plural || pl, text)
+		if len(as) == 0 || as[len(as)-1].Group == "" {
+			return nil // "Chủ tịch UBND tỉnh" is a person's office
+		}
+		return as
 	}
-	if hasWords(c, []string{"uy", "ban", "nhan", "dan"}) {
-		rest := c[4:]
+	if hasWords(core, []string{"uy", "ban", "nhan", "dan"}) {
+		rest := core[4:]
 		lv, n, pl, count := parseLevels(rest)
 		switch {
+		case lv == levelProvince && n == len(rest):
+			return []Agency{{Text: text, Name: "UBND tỉnh"}} // "UBND cấp tỉnh"
 		case count == 0, n < len(rest) && rest[n].upper, lv == levelProvince:
-			return nil // "UBND tỉnh", "UBND huyện Kế Sách": one agency
+			return nil // "UBND tỉnh Sóc Trăng", "UBND huyện Kế Sách": one agency
 		case count == 1 && !pl && !plural && hasWords(rest, []string{"thanh", "pho"}):
 			return nil // "UBND thành phố": the city
 		}
@@ -195,6 +195,9 @@ func singleName(name string, plural bool) (string, bool) {
 	}
 	ws := scanWords(disp)
 	for n := min(len(ws)-1, lexicon.maxWords); n >= 1; n-- {
+		if ws[n-1].fold == "va" || ws[n].fold == "va" {
+			continue // "Ban Dân tộc và Tôn giáo" is not "Ban Dân tộc" somewhere
+		}
 		lex, ok := lexicon.exact(Key(disp[:ws[n-1].end]))
 		if !ok {
 			continue
@@ -203,6 +206,9 @@ func singleName(name string, plural bool) (string, bool) {
 		if placeTail(keyTokens(tail)) {
 			return lex + " " + tail, true
 		}
+	}
+	if n, ok := lexicon.respaced(key); ok {
+		return n, true
 	}
 	if n, ok := lexicon.repair(key); ok {
 		return n, true

@@ -157,7 +157,7 @@ func placeless(key string, provinces []string) []string {
 			out = append(out, v)
 		}
 	}
-	if i := strings.Index(key+" ", " tinh "); i >= 0 {
+	if i := placeCut(key); i >= 0 {
 		add(key[:i+len(" tinh")])
 		add(key[:i])
 	}
@@ -173,6 +173,24 @@ func placeless(key string, provinces []string) []string {
 	return out
 }
 
+// placeCut returns where " tinh" starts in key when place words follow it
+// ("... tinh phu son"), or -1. "Tỉnh ủy" and "Tỉnh đoàn" are names, not
+// places.
+func placeCut(key string) int {
+	for off := 0; ; {
+		i := strings.Index(key[off:]+" ", " tinh ")
+		if i < 0 {
+			return -1
+		}
+		i += off
+		rest := strings.Fields(key[i+len(" tinh"):])
+		if len(rest) == 0 || (rest[0] != "uy" && rest[0] != "doan") {
+			return i
+		}
+		off = i + len(" tinh")
+	}
+}
+
 // Resolve finds the units (for a single agency) or groups (for a group) a
 // has named and returns up to MaxCandidates of them, best first, whatever
 // their score. When the best is sure enough it fills a.UnitID or a.GroupID
@@ -182,7 +200,11 @@ func placeless(key string, provinces []string) []string {
 // Scores below 1 come from the name without the province (ScorePlace) or
 // from the words both names share, weighted by how rare they are among all
 // names and forgiving one-letter typos in words of 4 letters or more.
-// Unspecified agencies are never resolved (no candidates).
+// When no candidate is sure enough, a is left as it was. Unspecified
+// agencies are never resolved (no candidates). An exact match costs a few
+// map look-ups; other names are scored against at most a few dozen names
+// found through a word index, so Resolve stays fast on a directory of a
+// whole country's communes.
 func (d *Directory) Resolve(a *Agency) []Candidate {
 	if a == nil || a.Unspecified {
 		return []Candidate{}

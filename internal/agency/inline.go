@@ -38,13 +38,13 @@ func inlineRoles(s string, a, b int, def string) []roleGroup {
 		switch m.kind {
 		case markPostLead, markPostCoord:
 			c := clauseStart(s, cur, m.start, parens)
-			if m.kind == markPostLead && !namesLead(s[c:m.start]) {
+			if m.kind == markPostLead && !namesLead(s[lastComma(s, c, m.start, parens):m.start]) {
 				continue // "các cơ quan chủ trì": a name, not a role
 			}
 			add(cur, c, pending)
 			add(c, m.start, markRole(m.kind))
 		case markLeadWords:
-			if len(wordsOutside(s, cur, m.start, parens)) > 0 {
+			if i, _ := slices.BinarySearchFunc(ws, cur, func(w word, pos int) int { return w.start - pos }); i < len(ws) && ws[i].start < m.start {
 				continue // "... chủ trì soạn thảo": part of a name
 			}
 			pending = RoleLead
@@ -93,6 +93,17 @@ func namesLead(clause string) bool {
 func clauseStart(s string, from, end int, parens []span) int {
 	for i := end - 1; i >= from; i-- {
 		if (s[i] == ';' || s[i] == '\n') && !inSpans(parens, i) {
+			return i + 1
+		}
+	}
+	return from
+}
+
+// lastComma returns where the last comma-separated part of s[from:end]
+// starts (outside parentheses).
+func lastComma(s string, from, end int, parens []span) int {
+	for i := end - 1; i >= from; i-- {
+		if s[i] == ',' && !inSpans(parens, i) {
 			return i + 1
 		}
 	}

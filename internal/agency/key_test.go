@@ -1,6 +1,11 @@
 package agency
 
-import "testing"
+import (
+	"strings"
+	"testing"
+
+	"cchc/internal/vn"
+)
 
 func TestKey(t *testing.T) {
 	t.Parallel()
@@ -64,6 +69,19 @@ func TestLexiconKeysAreCanonical(t *testing.T) {
 		got := Parse(name)
 		if len(got) != 1 || got[0].Name != name || got[0].Group != "" {
 			t.Errorf("Parse(%q) = %+v, want the name itself", name, got)
+		}
+	}
+}
+
+func TestFoldWordAgreesWithVnFold(t *testing.T) {
+	t.Parallel()
+	words := []string{"Sở", "NỘI", "vụ", "Đào", "tạo", "Uỷ", "Ủy", "Hoá", "Hóa", "ĐBQH", "Straße", "Ǆemal", "So\u031b\u0309"}
+	for r := rune(0x00C0); r <= 0x1EFF; r++ {
+		words = append(words, "a"+string(r)+"b")
+	}
+	for _, w := range words {
+		if got, want := foldWord(w), strings.ReplaceAll(vn.Fold(w), " ", ""); got != want {
+			t.Errorf("foldWord(%q) = %q, vn.Fold gives %q", w, got, want)
 		}
 	}
 }

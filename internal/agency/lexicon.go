@@ -50,6 +50,7 @@ var lexiconNames = []string{
 // never changed.
 type lexiconTable struct {
 	byKey   map[string]string // Key of a name → the name
+	compact map[string]string // Key of a name without spaces → the name ("" when two names share it)
 	keys    []string          // keys in table order, for typo repair
 	fields  map[string]string // Key of a department's field ("noi vu") → the field ("Nội vụ")
 	vaJoins map[string]bool   // "dan uy": the key words either side of a "và" inside a name
@@ -60,13 +61,20 @@ type lexiconTable struct {
 var lexicon = buildLexicon()
 
 func buildLexicon() *lexiconTable {
-	t := &lexiconTable{byKey: map[string]string{}, fields: map[string]string{}, vaJoins: map[string]bool{}}
+	t := &lexiconTable{byKey: map[string]string{}, compact: map[string]string{}, fields: map[string]string{},
+		vaJoins: map[string]bool{}}
 	for _, name := range lexiconNames {
 		k := Key(name)
 		if _, dup := t.byKey[k]; dup {
 			panic("agency: duplicate lexicon name " + name)
 		}
 		t.byKey[k] = name
+		c := strings.ReplaceAll(k, " ", "")
+		if _, dup := t.compact[c]; dup {
+			t.compact[c] = ""
+		} else {
+			t.compact[c] = name
+		}
 		t.maxWords = max(t.maxWords, len(scanWords(name)))
 		t.keys = append(t.keys, k)
 		if field, ok := strings.CutPrefix(name, "Sở "); ok {
@@ -96,9 +104,17 @@ func (t *lexiconTable) exact(key string) (string, bool) {
 	return n, ok
 }
 
+// respaced returns the lexicon name whose key equals key but for spaces:
+// "Sở Nộivụ", "Sở Tài  chính" and "SởTư pháp" find their names.
+func (t *lexiconTable) respaced(key string) (string, bool) {
+	n := t.compact[strings.ReplaceAll(key, " ", "")]
+	return n, n != ""
+}
+
 // repair returns the lexicon name whose key is within a small edit distance
 // of key: 1 for keys of 12 to 15 characters, 2 for longer ones; shorter keys
-// are never repaired. The nearest name must be the only one that near.
+// are never repaired. The name must start with the same word (the head:
+// "Sở", "Ban", "Bộ") and be the only one that near.
 func (t *lexiconTable) repair(key string) (string, bool) {
 	limit := 0
 	switch n := len(key); {
@@ -109,10 +125,11 @@ func (t *lexiconTable) repair(key string) (string, bool) {
 	default:
 		return "", false
 	}
+	head, _, _ := strings.Cut(key, " ")
 	best, bestDist, ties := "", limit+1, 0
 	for _, k := range t.keys {
-		if abs(len(k)-len(key)) > limit {
-			continue
+		if abs(len(k)-len(key)) > limit || !strings.HasPrefix(k, head+" ") {
+			continue // a typo is repaired within its kind: a "Ban" stays a "Ban"
 		}
 		d := levenshtein(key, k, limit)
 		switch {

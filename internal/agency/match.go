@@ -107,31 +107,43 @@ func (d *Directory) fuzzyCandidates(q []string, want int, prefix bool, budget in
 		}
 	}
 	slices.SortStableFunc(terms, func(x, y term) int { return cmp.Compare(len(x.ids), len(y.ids)) })
-	acc := map[int32]float64{}
+	acc := make([]float32, len(d.names))
+	var touched []int32
 	for _, t := range terms {
 		if budget <= 0 {
 			break
 		}
 		ids := t.ids[:min(len(t.ids), budget)]
 		budget -= len(ids)
-		w := d.weight(t.w)
+		w := float32(d.weight(t.w))
 		for _, id := range ids {
 			if d.wanted(id, want) {
+				if acc[id] == 0 {
+					touched = append(touched, id)
+				}
 				acc[id] += w
 			}
 		}
 	}
-	ids := make([]int32, 0, len(acc))
-	for id := range acc {
-		ids = append(ids, id)
+	type hit struct {
+		id  int32
+		acc float32
 	}
-	slices.SortFunc(ids, func(x, y int32) int {
-		if c := cmp.Compare(acc[y], acc[x]); c != 0 {
+	hits := make([]hit, len(touched))
+	for i, id := range touched {
+		hits[i] = hit{id, acc[id]}
+	}
+	slices.SortFunc(hits, func(x, y hit) int {
+		if c := cmp.Compare(y.acc, x.acc); c != 0 {
 			return c
 		}
-		return cmp.Compare(x, y)
+		return cmp.Compare(x.id, y.id)
 	})
-	return ids[:min(len(ids), fuzzyScored)]
+	out := make([]int32, 0, min(len(hits), fuzzyScored))
+	for _, h := range hits[:min(len(hits), fuzzyScored)] {
+		out = append(out, h.id)
+	}
+	return out
 }
 
 // withPrefix returns up to limit indexed words that start with p (p
@@ -202,8 +214,27 @@ func wordMatch(a, b string) float64 {
 	switch {
 	case a == b:
 		return 1
-	case len(a) >= 4 && len(b) >= 4 && levenshtein(a, b, 1) <= 1:
+	case len(a) >= 4 && len(b) >= 4 && oneEdit(a, b):
 		return 0.8
 	}
 	return 0
+}
+
+// oneEdit reports whether a and b differ by one inserted, deleted or
+// replaced byte at most.
+func oneEdit(a, b string) bool {
+	if len(a) > len(b) {
+		a, b = b, a
+	}
+	if len(b)-len(a) > 1 {
+		return false
+	}
+	i := 0
+	for i < len(a) && a[i] == b[i] {
+		i++
+	}
+	if len(a) == len(b) {
+		return i == len(a) || a[i+1:] == b[i+1:]
+	}
+	return a[i:] == b[i+1:]
 }

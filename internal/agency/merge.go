@@ -51,6 +51,8 @@ func glueFor(sep byte) string {
 		return " và "
 	case sepColon:
 		return ": "
+	case sepDash:
+		return " - "
 	}
 	return ", "
 }
@@ -183,10 +185,16 @@ func impliedHead(p *phrase) string {
 // hội, HĐND".
 func joinsName(prev, next []tok) bool {
 	p, _ := trimLead(prev)
+	if n := prefixLen(p, personTitles); n > 0 && n < len(p) {
+		p, _ = trimLead(p[n:]) // "Thủ trưởng các Sở, ban, ngành"
+	}
 	if len(p) > 0 && len(next) > 0 && allIn(p, "so", "ban", "nganh") {
 		switch next[0].s {
 		case "nganh":
 			return true
+		case "doan":
+			return len(next) > 1 && next[1].s == "the" // "Sở, ban, ngành, đoàn thể"
+
 		case "ban":
 			return len(next) == 1 || !next[0].upper || next[1].s == "nganh"
 		}

@@ -74,7 +74,9 @@ func TestParse(t *testing.T) {
 			grp("Đơn vị sự nghiệp công lập", PS)}},
 
 		// Single agencies.
-		{"the committee", "Ủy ban nhân dân tỉnh", []want{one("Ủy ban nhân dân tỉnh", "UBND tỉnh")}},
+		{"the committee", "Ủy ban nhân dân tỉnh; UBND cấp tỉnh", []want{one("Ủy ban nhân dân tỉnh", "UBND tỉnh")}},
+		{"the chairman", "Chủ tịch UBND tỉnh", []want{one("Chủ tịch UBND tỉnh", "Chủ tịch UBND tỉnh")}},
+		{"heads of departments", "Thủ trưởng các Sở, ban, ngành", []want{grp("Thủ trưởng các Sở, ban, ngành", P)}},
 		{"a district", "UBND huyện Kế Sách", []want{one("UBND huyện Kế Sách", "UBND huyện Kế Sách")}},
 		{"the city", "UBND thành phố Sóc Trăng; UBND thành phố", []want{
 			one("UBND thành phố Sóc Trăng", "UBND thành phố Sóc Trăng"), one("UBND thành phố", "UBND thành phố")}},
@@ -91,6 +93,13 @@ func TestParse(t *testing.T) {
 			one("ban quản lý dự án đầu tư xây dựng", "Ban quản lý dự án đầu tư xây dựng")}},
 		{"remark kept in text", "Sở Nội vụ (Ban Thi đua - Khen thưởng)", []want{
 			one("Sở Nội vụ (Ban Thi đua - Khen thưởng)", "Sở Nội vụ")}},
+		{"dash between agencies", "UBND tỉnh - Sở Nội vụ; Sở Tư pháp/Sở Tài chính", []want{one("UBND tỉnh", "UBND tỉnh"),
+			one("Sở Nội vụ", "Sở Nội vụ"), one("Sở Tư pháp", "Sở Tư pháp"), one("Sở Tài chính", "Sở Tài chính")}},
+		{"dash inside names", "Ban Thi đua - Khen thưởng, Chi cục Văn thư - Lưu trữ", []want{
+			one("Ban Thi đua - Khen thưởng", "Ban Thi đua - Khen thưởng"),
+			one("Chi cục Văn thư - Lưu trữ", "Chi cục Văn thư - Lưu trữ")}},
+		{"typo repaired within its kind", "Ban Dân tộc và Tôn giáo", []want{
+			one("Ban Dân tộc và Tôn giáo", "Ban Dân tộc và Tôn giáo")}},
 		{"role words skipped", "Sở Nội vụ chủ trì, phối hợp với Sở Tư pháp", []want{one("Sở Nội vụ", "Sở Nội vụ"),
 			one("Sở Tư pháp", "Sở Tư pháp")}},
 
@@ -126,6 +135,7 @@ func TestParse(t *testing.T) {
 		{"letters", "Sở Tài chíng, Sở Khoa hoc và Cong ngh, Sở Giáo dụcvà Đào tạo", []want{
 			one("Sở Tài chíng", "Sở Tài chính"), one("Sở Khoa hoc và Cong ngh", "Sở Khoa học và Công nghệ"),
 			one("Sở Giáo dụcvà Đào tạo", "Sở Giáo dục và Đào tạo")}},
+		{"spacing", "Sở Nộivụ; SởTư pháp", []want{one("Sở Nộivụ", "Sở Nội vụ"), one("SởTư pháp", "Sở Tư pháp")}},
 		{"short names are not repaired", "Sở Tư phá", []want{one("Sở Tư phá", "Sở Tư phá")}},
 
 		// Duplicates.

@@ -97,7 +97,7 @@ func sections(s string) []section {
 		if !ok {
 			continue
 		}
-		cur.end = markerStart(s, ws[i].start)
+		cur.end = max(cur.start, markerStart(s, ws[i].start))
 		out = append(out, cur)
 		cur = section{start: end, role: role}
 		i = next - 1

@@ -14,6 +14,7 @@ const (
 	sepColon     = ':'
 	sepLine      = '\n'
 	sepAnd       = 'v' // the word "và" between two agencies
+	sepDash      = '-' // a dash or slash between two agencies
 )
 
 // fragment is a piece of a cell between two separators: its span (trimmed,
@@ -26,9 +27,9 @@ type fragment struct {
 }
 
 // splitFragments cuts s[from:to] at ";", ",", ":", line breaks, sentence
-// stops, and at a "và" that starts another agency ("Sở Nội vụ và các Sở:
-// ..."), never inside parentheses. A parenthesised remark standing alone is
-// joined to the fragment before it.
+// stops, and at a "và", dash or slash that starts another agency ("Sở Nội
+// vụ và các Sở: ...", "UBND tỉnh - Sở Nội vụ"), never inside parentheses. A
+// parenthesised remark standing alone is joined to the fragment before it.
 func splitFragments(s string, from, to int, parens []span) []fragment {
 	var out []fragment
 	sep := byte(sepNone)
@@ -123,16 +124,31 @@ func appendFragments(out []fragment, s string, a, b int, sep byte, parens []span
 		return out
 	}
 	start, first := a, 0 // the current fragment's start and first word
-	for k := 1; k < len(ws)-1; k++ {
-		if ws[k].fold != "va" || k == first || !andStartsAgency(s, ws[first:k], ws[k+1:]) {
-			continue
+	for k := 1; k < len(ws); k++ {
+		switch {
+		case ws[k].fold == "va" && k > first && k < len(ws)-1 && andStartsAgency(s, ws[first:k], ws[k+1:]):
+			l0, l1 := trimPunct(s, start, ws[k].start)
+			out = append(out, fragment{start: l0, end: l1, sep: sep, words: ws[first:k]})
+			start, first, sep = ws[k+1].start, k+1, sepAnd
+		case k > first && isDash(s[ws[k-1].end:ws[k].start]) && andStartsAgency(s, ws[first:k], ws[k:]):
+			l0, l1 := trimPunct(s, start, ws[k-1].end)
+			out = append(out, fragment{start: l0, end: l1, sep: sep, words: ws[first:k]})
+			start, first, sep = ws[k].start, k, sepDash
 		}
-		l0, l1 := trimPunct(s, start, ws[k].start)
-		out = append(out, fragment{start: l0, end: l1, sep: sep, words: ws[first:k]})
-		start, first, sep = ws[k+1].start, k+1, sepAnd
 	}
 	a, b = trimPunct(s, start, b)
 	return append(out, fragment{start: a, end: b, sep: sep, words: ws[first:]})
+}
+
+// isDash reports whether the text between two words is a dash or a slash,
+// which may separate two agencies ("UBND tỉnh - Sở Nội vụ") as well as
+// join the parts of one name ("Sở Lao động - Thương binh và Xã hội").
+func isDash(gap string) bool {
+	switch strings.TrimSpace(gap) {
+	case "-", "–", "—", "/":
+		return true
+	}
+	return false
 }
 
 // wordsIn returns the words of ws inside [a, b).

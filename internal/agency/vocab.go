@@ -47,6 +47,11 @@ var vagueQualifiers = [][]string{
 	{"phoi", "hop"}, {"thuc", "hien"}, {"co"}, {"chuyen", "mon"}, {"tren", "dia", "ban"}, {"trong", "tinh"},
 }
 
+// personTitles are the heads of units: "Chủ tịch UBND cấp xã".
+var personTitles = [][]string{
+	{"chu", "tich"}, {"lanh", "dao"}, {"thu", "truong"}, {"giam", "doc"}, {"nguoi", "dung", "dau"},
+}
+
 // quantifiers mark a plural: "các", "những", "mọi", "tất cả", "toàn bộ".
 var quantifiers = [][]string{{"cac"}, {"nhung"}, {"moi"}, {"tat", "ca"}, {"toan", "bo"}, {"toan", "the"}}
 

@@ -87,14 +87,17 @@ func headerRole(text string) (string, bool) {
 	case "stt", "tt", "so tt", "so thu tu", "thu tu", "so":
 		return RoleSeq, true
 	}
-	agencyWord := hasAny(f, "co quan", "don vi", "chu tri", "phoi hop", "trach nhiem")
-	timeWord := hasAny(f, "thoi han", "thoi gian", "tien do", "han hoan thanh", "moc thoi gian", "thoi diem")
+	agencyWord := hasAny(f, "co quan", "don vi", "chu tri", "phoi hop", "trach nhiem", "phan cong")
+	timeWord := hasAny(f, "thoi han", "thoi gian", "tien do", "han hoan thanh", "moc thoi gian", "thoi diem", "lo trinh",
+		"nam thuc hien", "nam hoan thanh")
 	productWord := hasAny(f, "ket qua", "san pham", "hinh thuc")
 	switch {
 	case hasAny(f, "nhiem vu chung", "linh vuc", "nhom nhiem vu") && !has(f, "cu the"):
 		return RoleGroup, true
-	case hasAny(f, "chu tri") && hasAny(f, "phoi hop", "thuc hien"):
+	case has(f, "chu tri") && has(f, "phoi hop"):
 		return RoleAgencies, true
+	case has(f, "chu tri") && has(f, "thuc hien") && strings.Index(f, "thuc hien") < strings.Index(f, "chu tri"):
+		return RoleAgencies, true // "Cơ quan thực hiện, cơ quan chủ trì"; but "Cơ quan chủ trì thực hiện" leads
 	case has(f, "chu tri"):
 		return RoleLead, true
 	case has(f, "phoi hop"):
@@ -117,7 +120,7 @@ func headerRole(text string) (string, bool) {
 		return RoleProduct, true
 	case has(f, "ghi chu"):
 		return RoleNotes, true
-	case hasAny(f, "nhiem vu", "noi dung", "cong viec", "hoat dong", "ten de an", "giai phap", "chi tieu", "de an"):
+	case hasAny(f, "nhiem vu", "noi dung", "cong viec", "hoat dong", "ten de an", "giai phap", "chi tieu", "de an", "danh muc"):
 		return RoleTitle, true
 	}
 	return "", false

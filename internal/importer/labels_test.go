@@ -101,7 +101,9 @@ func TestHeaderRole(t *testing.T) {
 		{"Thời gian thực hiện", RoleTime}, {"Thời hạn hoàn thành", RoleTime},
 		{"THỜI HẠN, KẾT QUẢ THỰC HIỆN", RoleTimeProduct},
 		{"Sản phẩm", RoleProduct}, {"Kết quả/sản phẩm", RoleProduct},
-		{"Kinh phí dự kiến (VNĐ)", RoleBudget}, {"Nguồn kinh phí", RoleFunding}, {"Ghi chú", RoleNotes},
+		{"Kinh phí dự kiến (VNĐ)", RoleBudget},
+		{"Cơ quan chủ trì thực hiện", RoleLead}, {"Cơ quan chủ trì, phối hợp", RoleAgencies}, {"Phân công thực hiện", RoleAgencies},
+		{"Lộ trình thực hiện", RoleTime}, {"Năm hoàn thành", RoleTime}, {"Sản phẩm đầu ra", RoleProduct}, {"Danh mục nhiệm vụ", RoleTitle}, {"Nguồn kinh phí", RoleFunding}, {"Ghi chú", RoleNotes},
 	}
 	for _, tt := range tests {
 		if got, ok := headerRole(tt.text); !ok || got != tt.role {

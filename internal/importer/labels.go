@@ -156,17 +156,6 @@ func markerStart(rs []rune, i int) int {
 	return k
 }
 
-// joinSegments returns the texts of the segments of kind, joined by "\n".
-func joinSegments(segs []segment, kind string) string {
-	var parts []string
-	for _, s := range segs {
-		if s.kind == kind && s.text != "" {
-			parts = append(parts, s.text)
-		}
-	}
-	return strings.Join(parts, "\n")
-}
-
 // trimDeadline drops the punctuation a deadline sentence ends with.
 func trimDeadline(s string) string {
 	return strings.TrimRight(strings.TrimSpace(s), ".;, ")

@@ -75,6 +75,17 @@ func (h *Handler) routes() {
 	m.Handle("POST /tasks/{id}/move", h.auth(h.taskMove))
 	m.Handle("GET /schedule/preview", h.auth(h.schedulePreview))
 
+	// Importing a plan's tasks from a Word, Excel or text document.
+	m.Handle("GET /plans/import", h.auth(h.planImportForm))
+	m.Handle("POST /plans/import", h.auth(h.planImportUpload))
+	m.Handle("GET /plans/import/sample.docx", h.auth(h.planImportSample))
+	m.Handle("GET /plan-imports/{id}", h.auth(h.planImportPreview))
+	m.Handle("POST /plan-imports/{id}/columns", h.auth(h.planImportColumns))
+	m.Handle("POST /plan-imports/{id}/choices", h.auth(h.planImportChoices))
+	m.Handle("POST /plan-imports/{id}/units", h.auth(h.planImportCreateUnit))
+	m.Handle("POST /plan-imports/{id}/confirm", h.auth(h.planImportConfirm))
+	m.Handle("GET /plan-imports/{id}/source", h.auth(h.planImportSource))
+
 	// Work items, progress, overview, notifications.
 	m.Handle("GET /work-items", h.auth(h.workItemList))
 	m.Handle("GET /work-items/export.xlsx", h.auth(h.workItemExport))

@@ -107,7 +107,14 @@ func Apply(ctx context.Context, tx *sqlx.Tx, planID int64, res Result, fileName 
 		ids[i] = created.ID
 		sum.Created++
 	}
-	for k := range existing {
+	if p.SourceFileID == nil && fileID != 0 {
+		// The document the tasks came from is the plan's text until the
+		// signed decision is attached.
+		if err := plan.SetSourceTx(ctx, tx, planID, fileID, fileName); err != nil {
+			return sum, err
+		}
+	}
+		for k := range existing {
 		if !seen[k] {
 			sum.Kept++
 		}

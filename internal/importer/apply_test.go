@@ -144,8 +144,11 @@ func TestApplyAndReimport(t *testing.T) {
 				found++
 			}
 		}
-		if found != 2 {
-			t.Errorf("%d audit entries name the source file, want 2", found)
+		if found != 3 { // two imports, and the file attached to the plan once
+			t.Errorf("%d audit entries name the source file, want 3", found)
+		}
+		if got, err := env.App.Plans.Get(ctx, p.ID); err != nil || got.SourceFileID == nil {
+			t.Errorf("the imported document is not the plan's source: %v", err)
 		}
 
 		// A closed plan refuses imports (closing itself is tested in plan).

@@ -353,3 +353,9 @@ func planSearchText(in PlanInput) string { return vn.Fold(in.Title + " " + in.Nu
 // GetWith returns the plan with q, the caller's transaction or database, or
 // db.ErrNotFound.
 func GetWith(ctx context.Context, q db.Querier, id int64) (Plan, error) { return getPlan(ctx, q, id) }
+
+// SetSourceTx attaches stored file fileID (named name) to the plan as its
+// source document, inside the caller's transaction.
+func SetSourceTx(ctx context.Context, tx *sqlx.Tx, planID, fileID int64, name string) error {
+	return setSource(ctx, tx, planID, fileID, name)
+}

@@ -288,3 +288,34 @@ func TestDecomposedText(t *testing.T) {
 		t.Errorf("decomposed: %+v", got[1].Tasks)
 	}
 }
+
+// TestTXTParagraphCellsInSeveralParagraphs: one cell per paragraph, where
+// some cells run over several paragraphs and body text follows the table.
+func TestTXTParagraphCellsInSeveralParagraphs(t *testing.T) {
+	paras := []string{
+		"KẾ HOẠCH", "CẢI CÁCH HÀNH CHÍNH NĂM 2027", "PHỤ LỤC",
+		"TT", "Nội dung", "Đơn vị chủ trì", "Đơn vị phối hợp", "Thời gian hoàn thành",
+		"I", "CẢI CÁCH THỦ TỤC HÀNH CHÍNH", " ", " ", " ",
+		"1", "Rà soát thủ tục hành chính:", "- lĩnh vực đất đai;", "- lĩnh vực xây dựng.", "Văn phòng UBND tỉnh", "Sở, ban, ngành tỉnh", "Quý II năm 2027",
+		" ", "a) Công bố kết quả rà soát", "Văn phòng UBND tỉnh", " ", "Quý III năm 2027",
+		"2", "Số hóa hồ sơ, kết quả giải quyết thủ tục hành chính", "UBND cấp xã", "Sở Khoa học và Công nghệ", "Thường xuyên",
+		"II", "CẢI CÁCH TÀI CHÍNH CÔNG", " ", " ", " ",
+		"1", "Giao quyền tự chủ tài chính cho đơn vị sự nghiệp công lập", "Sở Tài chính", "Sở Nội vụ", "Năm 2027",
+		"Nơi nhận:", "- Như trên;", "- Lưu: VT.",
+	}
+	var b bytes.Buffer
+	for _, p := range paras {
+		b.WriteString(p + "\n\n")
+	}
+	doc, err := doctable.Read("kh.txt", b.Bytes())
+	if err != nil {
+		t.Fatal(err)
+	}
+	res := Read(doc, Options{Areas: refAreas(t, 2027)})
+	checkSeed(t, res, []seedTask{
+		{"1", "", "Cải cách thủ tục hành chính", "Văn phòng UBND tỉnh", "@provincial_agencies", "Quý II năm 2027", "2027-06-30", "", "Rà soát thủ tục hành chính:\n- lĩnh vực đất đai;\n- lĩnh vực xây dựng.", ""},
+		{"a", "1", "Cải cách thủ tục hành chính", "Văn phòng UBND tỉnh", "", "Quý III năm 2027", "2027-09-30", "", "Công bố kết quả rà soát", ""},
+		{"2", "", "Cải cách thủ tục hành chính", "@communes", "Sở Khoa học và Công nghệ", "Thường xuyên", "", "continuous", "Số hóa hồ sơ", ""},
+		{"1", "", "Cải cách tài chính công", "Sở Tài chính", "Sở Nội vụ", "Năm 2027", "2027-12-31", "", "Giao quyền tự chủ", ""},
+	})
+}

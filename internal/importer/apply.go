@@ -114,7 +114,7 @@ func Apply(ctx context.Context, tx *sqlx.Tx, planID int64, res Result, fileName 
 			return sum, err
 		}
 	}
-		for k := range existing {
+	for k := range existing {
 		if !seen[k] {
 			sum.Kept++
 		}

@@ -105,7 +105,9 @@ func TestImportPlanIntoDatabase(t *testing.T) {
 	}{
 		{"needs a target", []string{file}, 2, ""},
 		{"both targets", []string{file, "--plan", "1", "--new-plan", "X"}, 2, ""},
-		{"dry run resolves units", []string{file, "--dry-run", "--json"}, 0, `"unit_id": `},
+		{"dry run resolves units", []string{file, "--dry-run", "--json"}, 0, `"name": "Sở Tư pháp",
+          "group": "",
+          "unit_id": 3`},
 		{"new plan", []string{file, "--new-plan", "Kế hoạch CCHC giai đoạn 2011 - 2015"}, 0, "plan 1: 34 tasks created, 0 updated"},
 		{"same file again updates", []string{file, "--plan", "1"}, 0, "plan 1: 0 tasks created, 34 updated"},
 		{"unknown plan", []string{file, "--plan", "99"}, 1, ""},

@@ -90,6 +90,26 @@ func (d *docx) token() (xml.Token, error) {
 	}
 }
 
+// children reads the content of the current element up to its end,
+// calling visit with each child element's start; visit must read that
+// child to its end (d.skip() when it has no use for it).
+func (d *docx) children(visit func(t xml.StartElement) error) error {
+	for {
+		tok, err := d.token()
+		if err != nil {
+			return err
+		}
+		switch t := tok.(type) {
+		case xml.StartElement:
+			if err := visit(t); err != nil {
+				return err
+			}
+		case xml.EndElement:
+			return nil
+		}
+	}
+}
+
 // skip reads to the end of the current element.
 func (d *docx) skip() error {
 	for depth := 1; depth > 0; {
@@ -225,18 +245,8 @@ func (d *docx) paragraph() (string, error) {
 // writing its text to b. pn, when not nil, receives the paragraph's
 // numbering properties.
 func (d *docx) inline(b *strings.Builder, pn *paraNum) error {
-	for {
-		tok, err := d.token()
-		if err != nil {
-			return err
-		}
-		t, ok := tok.(xml.StartElement)
-		if !ok {
-			if _, end := tok.(xml.EndElement); end {
-				return nil
-			}
-			continue
-		}
+	return d.children(func(t xml.StartElement) error {
+		var err error
 		switch name := t.Name.Local; {
 		case name == "pPr" && pn != nil:
 			err = d.paragraphProperties(pn)
@@ -256,10 +266,8 @@ func (d *docx) inline(b *strings.Builder, pn *paraNum) error {
 		default:
 			err = d.skip()
 		}
-		if err != nil {
-			return err
-		}
-	}
+		return err
+	})
 }
 
 // text reads the character data of a w:t.
@@ -284,57 +292,28 @@ func (d *docx) text(b *strings.Builder) error {
 
 // paragraphProperties reads a w:pPr for the style and numbering.
 func (d *docx) paragraphProperties(pn *paraNum) error {
-	for {
-		tok, err := d.token()
-		if err != nil {
-			return err
-		}
-		t, ok := tok.(xml.StartElement)
-		if !ok {
-			if _, end := tok.(xml.EndElement); end {
-				return nil
-			}
-			continue
-		}
+	return d.children(func(t xml.StartElement) error {
 		switch t.Name.Local {
 		case "pStyle":
 			pn.style = attr(t, "val")
 		case "numPr":
-			if err := d.numberingProperties(pn); err != nil {
-				return err
-			}
-			continue
+			return d.numberingProperties(pn)
 		}
-		if err := d.skip(); err != nil {
-			return err
-		}
-	}
+		return d.skip()
+	})
 }
 
 // numberingProperties reads a w:numPr.
 func (d *docx) numberingProperties(pn *paraNum) error {
-	for {
-		tok, err := d.token()
-		if err != nil {
-			return err
-		}
-		t, ok := tok.(xml.StartElement)
-		if !ok {
-			if _, end := tok.(xml.EndElement); end {
-				return nil
-			}
-			continue
-		}
+	return d.children(func(t xml.StartElement) error {
 		switch t.Name.Local {
 		case "numId":
 			pn.numID, pn.hasNum = attr(t, "val"), true
 		case "ilvl":
 			pn.ilvl, pn.hasLevel = attr(t, "val"), true
 		}
-		if err := d.skip(); err != nil {
-			return err
-		}
-	}
+		return d.skip()
+	})
 }
 
 // attr returns the value of the attribute with the local name, in any

@@ -43,18 +43,7 @@ func (d *docx) table() ([]Row, error) {
 // tableContent reads the rows of a table, or of a content control or custom
 // XML element grouping some of its rows.
 func (d *docx) tableContent(rows *[]Row) error {
-	for {
-		tok, err := d.token()
-		if err != nil {
-			return err
-		}
-		t, ok := tok.(xml.StartElement)
-		if !ok {
-			if _, end := tok.(xml.EndElement); end {
-				return nil
-			}
-			continue
-		}
+	return d.children(func(t xml.StartElement) error {
 		switch name := t.Name.Local; {
 		case name == "tr":
 			if err := d.rd.addRow(); err != nil {
@@ -73,32 +62,18 @@ func (d *docx) tableContent(rows *[]Row) error {
 			if !rb.deleted {
 				*rows = append(*rows, Row{Cells: rb.cells})
 			}
+			return nil
 		case transparent[name]:
-			if err := d.tableContent(rows); err != nil {
-				return err
-			}
-		default:
-			if err := d.skip(); err != nil {
-				return err
-			}
+			return d.tableContent(rows)
 		}
-	}
+		return d.skip()
+	})
 }
 
 // tableRow reads the content of a w:tr (or of a content control inside it).
 func (d *docx) tableRow(rb *rowBuilder) error {
-	for {
-		tok, err := d.token()
-		if err != nil {
-			return err
-		}
-		t, ok := tok.(xml.StartElement)
-		if !ok {
-			if _, end := tok.(xml.EndElement); end {
-				return nil
-			}
-			continue
-		}
+	return d.children(func(t xml.StartElement) error {
+		var err error
 		switch name := t.Name.Local; {
 		case name == "trPr":
 			err = d.rowProperties(rb)
@@ -112,37 +87,22 @@ func (d *docx) tableRow(rb *rowBuilder) error {
 		default:
 			err = d.skip()
 		}
-		if err != nil {
-			return err
-		}
-	}
+		return err
+	})
 }
 
 // rowProperties reads a w:trPr: cells skipped at the start, and whether the
 // row is a tracked deletion.
 func (d *docx) rowProperties(rb *rowBuilder) error {
-	for {
-		tok, err := d.token()
-		if err != nil {
-			return err
-		}
-		t, ok := tok.(xml.StartElement)
-		if !ok {
-			if _, end := tok.(xml.EndElement); end {
-				return nil
-			}
-			continue
-		}
+	return d.children(func(t xml.StartElement) error {
 		switch t.Name.Local {
 		case "gridBefore":
 			rb.gridBefore = boundedSpan(attr(t, "val"))
 		case "del":
 			rb.deleted = true
 		}
-		if err := d.skip(); err != nil {
-			return err
-		}
-	}
+		return d.skip()
+	})
 }
 
 // cell reads a w:tc: its merge properties and its text, paragraphs joined by
@@ -196,18 +156,7 @@ func nestedRowText(r Row) string {
 
 // cellProperties reads a w:tcPr for the merges.
 func (d *docx) cellProperties(tc *tcInfo) error {
-	for {
-		tok, err := d.token()
-		if err != nil {
-			return err
-		}
-		t, ok := tok.(xml.StartElement)
-		if !ok {
-			if _, end := tok.(xml.EndElement); end {
-				return nil
-			}
-			continue
-		}
+	return d.children(func(t xml.StartElement) error {
 		switch t.Name.Local {
 		case "gridSpan":
 			tc.span = max(1, boundedSpan(attr(t, "val")))
@@ -216,10 +165,8 @@ func (d *docx) cellProperties(tc *tcInfo) error {
 		case "hMerge":
 			tc.hcont = attr(t, "val") != "restart"
 		}
-		if err := d.skip(); err != nil {
-			return err
-		}
-	}
+		return d.skip()
+	})
 }
 
 // add lays a cell on the grid.

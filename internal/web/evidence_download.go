@@ -2,9 +2,7 @@ package web
 
 import (
 	"fmt"
-	"mime"
 	"net/http"
-	"strconv"
 
 	"cchc/internal/db"
 )
@@ -35,16 +33,5 @@ func (h *Handler) evidenceDownload(w http.ResponseWriter, r *http.Request) {
 		h.forbidden(w, r)
 		return
 	}
-	f, data, err := h.app.Files.Open(ctx, ev.FileID)
-	if err != nil {
-		h.fail(w, r, err)
-		return
-	}
-	w.Header().Set("Content-Type", f.ContentType)
-	w.Header().Set("Content-Disposition", mime.FormatMediaType("attachment", map[string]string{"filename": f.Name}))
-	w.Header().Set("Content-Length", strconv.Itoa(len(data)))
-	w.Header().Set("X-Content-Type-Options", "nosniff")
-	w.Header().Set("Cache-Control", "private, no-store")
-	w.WriteHeader(http.StatusOK)
-	_, _ = w.Write(data)
+	h.sendFile(w, r, ev.FileID)
 }

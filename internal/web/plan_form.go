@@ -106,23 +106,9 @@ func (h *Handler) renderPlanForm(w http.ResponseWriter, r *http.Request, p *plan
 			d.Parents = append(d.Parents, c)
 		}
 	}
-	if h.can(r, auth.ManagePlan, 0) {
-		pk, _ := pickerFor("issuing_unit_id", false)
-		if err := h.fillPicker(r, &pk, []int64{f.IssuingUnitID}, ""); err != nil {
-			h.serverError(w, r, err)
-			return
-		}
-		if d.Picker, err = h.pickerHTML(pk); err != nil {
-			h.serverError(w, r, err)
-			return
-		}
-	} else {
-		names, err := h.unitNames(ctx, f.IssuingUnitID)
-		if err != nil {
-			h.serverError(w, r, err)
-			return
-		}
-		d.FixedUnit = names[f.IssuingUnitID]
+	if d.Picker, d.FixedUnit, err = h.issuerField(r, f.IssuingUnitID); err != nil {
+		h.serverError(w, r, err)
+		return
 	}
 	h.renderForm(w, r, "plan_form", title, d, f, errs)
 }

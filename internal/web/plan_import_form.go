@@ -104,24 +104,12 @@ func (h *Handler) renderImportForm(w http.ResponseWriter, r *http.Request, statu
 			return
 		}
 		d.Plan = &p
-	} else if h.can(r, auth.ManagePlan, 0) {
-		pk, _ := pickerFor("issuing_unit_id", false)
-		if err := h.fillPicker(r, &pk, []int64{f.IssuingUnitID}, ""); err != nil {
-			h.serverError(w, r, err)
-			return
-		}
-		var err error
-		if d.Picker, err = h.pickerHTML(pk); err != nil {
-			h.serverError(w, r, err)
-			return
-		}
 	} else {
-		names, err := h.unitNames(ctx, f.IssuingUnitID)
-		if err != nil {
+		var err error
+		if d.Picker, d.FixedUnit, err = h.issuerField(r, f.IssuingUnitID); err != nil {
 			h.serverError(w, r, err)
 			return
 		}
-		d.FixedUnit = names[f.IssuingUnitID]
 	}
 	if len(errs) > 0 && status == http.StatusOK {
 		status = http.StatusUnprocessableEntity

@@ -159,6 +159,17 @@ func (s *Store) loadAliases(ctx context.Context, units []Unit) error {
 	return nil
 }
 
+// Top returns the first unit with no parent (the province, in a
+// province's installation), or db.ErrNotFound when there is none.
+func (s *Store) Top(ctx context.Context) (Unit, error) {
+	var u Unit
+	err := s.db.GetContext(ctx, &u, `SELECT `+unitColumns+` FROM units WHERE parent_id IS NULL ORDER BY id LIMIT 1`)
+	if err != nil {
+		return Unit{}, fmt.Errorf("org: top unit: %w", db.NotFound(err))
+	}
+	return u, nil
+}
+
 // All returns every unit, active or not, with aliases. A whole country has
 // about 14,000 units, which fits comfortably in memory for tree building.
 func (s *Store) All(ctx context.Context) ([]Unit, error) {

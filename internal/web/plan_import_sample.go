@@ -29,11 +29,11 @@ func (h *Handler) planImportSample(w http.ResponseWriter, r *http.Request) {
 // provinceName returns the short name of the province ("Phú Sơn"): the
 // first top-level unit's name without "Tỉnh" or "Ủy ban nhân dân tỉnh".
 func (h *Handler) provinceName(r *http.Request) string {
-	var name string
-	err := h.app.DB.GetContext(r.Context(), &name, `SELECT name FROM units WHERE parent_id IS NULL ORDER BY id LIMIT 1`)
+	top, err := h.app.Units.Top(r.Context())
 	if err != nil {
 		return "Mẫu"
 	}
+	name := top.Name
 	for _, prefix := range []string{"Ủy ban nhân dân tỉnh ", "UBND tỉnh ", "Tỉnh ", "Thành phố "} {
 		if strings.HasPrefix(name, prefix) {
 			return strings.TrimPrefix(name, prefix)

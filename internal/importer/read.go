@@ -16,6 +16,7 @@ import (
 // document with no task table gives no tasks and a warning saying so.
 func Read(doc doctable.Document, opts Options) Result {
 	r := &reader{opts: opts, areas: newAreaMatcher(opts.Areas), keys: map[string]int{},
+		roles: map[string]roleCells{}, resolved: map[string]agency.Agency{},
 		res: Result{Tasks: []Task{}, Warnings: []string{}, Year: opts.Year}}
 	blocks := paragraphTables(nfc(doc.Blocks))
 	r.res.FromYear, r.res.ToYear = inferYears(blocks)
@@ -109,9 +110,17 @@ type reader struct {
 	bySeq    map[string]int // numbered tasks of the section by number
 	lastAny  int            // index of the last task of any level, -1 none
 
+	// Cells and names repeat down a plan ("Sở, ban, ngành tỉnh; UBND cấp
+	// huyện"): each is read and matched once.
+	roles    map[string]roleCells     // agency.Roles by role and cell text
+	resolved map[string]agency.Agency // Directory.Resolve by group and name
+
 	lettersGroup bool  // letter headings group roman ones
 	scale        int64 // the current table's budget unit in đồng
 }
+
+// roleCells is what agency.Roles read in a cell.
+type roleCells struct{ lead, coordinating []agency.Agency }
 
 // columnsOf decides the roles of a table's columns: the user's override,
 // the header row, the previous table's columns for a header-less table of

@@ -123,7 +123,13 @@ func (r *reader) resolve(i int, a *agency.Agency) {
 	if r.opts.Directory == nil {
 		return
 	}
-	r.opts.Directory.Resolve(a)
+	k := a.Group + "\x00" + a.Name
+	if done, ok := r.resolved[k]; ok {
+		a.UnitID, a.GroupID, a.Score = done.UnitID, done.GroupID, done.Score
+	} else {
+		r.opts.Directory.Resolve(a)
+		r.resolved[k] = *a
+	}
 	if a.UnitID == nil && a.GroupID == nil {
 		r.taskWarn(i, fmt.Sprintf("không tìm thấy đơn vị “%s” trong danh sách đơn vị.", a.Name))
 	}
@@ -179,9 +185,14 @@ func (r *reader) agenciesOf(v rowView) (lead, coordinating []agency.Agency) {
 	lead, coordinating = []agency.Agency{}, []agency.Agency{}
 	add := func(texts []string, role string) {
 		for _, text := range texts {
-			l, c := agency.Roles(text, role)
-			lead = append(lead, l...)
-			coordinating = append(coordinating, c...)
+			k := role + "\x00" + text
+			rc, ok := r.roles[k]
+			if !ok {
+				rc.lead, rc.coordinating = agency.Roles(text, role)
+				r.roles[k] = rc
+			}
+			lead = append(lead, rc.lead...)
+			coordinating = append(coordinating, rc.coordinating...)
 		}
 	}
 	add(v.lead, agency.RoleLead)

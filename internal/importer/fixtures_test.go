@@ -319,3 +319,28 @@ func TestTXTParagraphCellsInSeveralParagraphs(t *testing.T) {
 		{"1", "", "Cải cách tài chính công", "Sở Tài chính", "Sở Nội vụ", "Năm 2027", "2027-12-31", "", "Giao quyền tự chủ", ""},
 	})
 }
+
+// TestLetteredTasks: sections numbered 1, 2 whose tasks are lettered a, b
+// (with bullets under them) read as tasks, not sub-tasks of the first.
+func TestLetteredTasks(t *testing.T) {
+	data := tabText("KẾ HOẠCH NĂM 2027",
+		[]string{"STT", "Nội dung", "Cơ quan chủ trì", "Thời hạn"},
+		[]string{"1", "CẢI CÁCH THỂ CHẾ", "", ""},
+		[]string{"a", "Rà soát văn bản", "Sở Tư pháp", "Quý I năm 2027"},
+		[]string{"-", "Văn bản của HĐND tỉnh", "Sở Tư pháp", "Quý I năm 2027"},
+		[]string{"b", "Kiểm tra văn bản", "Sở Tư pháp", "Quý II năm 2027"},
+		[]string{"2", "CẢI CÁCH TÀI CHÍNH CÔNG", "", ""},
+		[]string{"a", "Công khai ngân sách", "Sở Tài chính", "Năm 2027"},
+	)
+	doc, err := doctable.Read("kh.txt", data)
+	if err != nil {
+		t.Fatal(err)
+	}
+	res := Read(doc, Options{Areas: refAreas(t, 2027)})
+	checkSeed(t, res, []seedTask{
+		{"a", "", "Cải cách thể chế", "Sở Tư pháp", "", "Quý I năm 2027", "2027-03-31", "", "Rà soát văn bản", ""},
+		{"-", "a", "Cải cách thể chế", "Sở Tư pháp", "", "Quý I năm 2027", "2027-03-31", "", "Văn bản của HĐND", ""},
+		{"b", "", "Cải cách thể chế", "Sở Tư pháp", "", "Quý II năm 2027", "2027-06-30", "", "Kiểm tra văn bản", ""},
+		{"a", "", "Cải cách tài chính công", "Sở Tài chính", "", "Năm 2027", "2027-12-31", "", "Công khai ngân sách", ""},
+	})
+}

@@ -109,6 +109,7 @@ type reader struct {
 	lastSub  int            // index of the last lettered sub-task under it, -1 none
 	bySeq    map[string]int // numbered tasks of the section by number
 	lastAny  int            // index of the last task of any level, -1 none
+	topKind  string         // numbering of the section's first task (markNumber, markSub ...)
 
 	// Cells and names repeat down a plan ("Sở, ban, ngành tỉnh; UBND cấp
 	// huyện"): each is read and matched once.
@@ -191,7 +192,7 @@ func (r *reader) setHeading(h heading, source string) {
 			r.defLead = agency.Parse(h.lead)
 		}
 	}
-	r.lastTask, r.lastSub, r.lastAny = -1, -1, -1
+	r.lastTask, r.lastSub, r.lastAny, r.topKind = -1, -1, -1, markNone
 	r.bySeq = map[string]int{}
 }
 

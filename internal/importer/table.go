@@ -174,9 +174,15 @@ func (r *reader) row(row doctable.Row, cols columns) {
 	}
 	switch {
 	case seqKind == markNumber:
+		r.topKind = markNumber
 		r.numberedTask(seq, title, v, row.Source)
 	case seqKind == markSub || seqKind == markBullet || (r.numbered && v.hasAgencies()):
-		if r.lastTask < 0 {
+		// Under a section whose tasks are lettered ("a", "b") or bulleted,
+		// those rows are the tasks themselves.
+		if r.lastTask < 0 || seqKind == r.topKind {
+			if r.lastTask < 0 {
+				r.topKind = seqKind
+			}
 			r.numberedTask(seq, title, v, row.Source)
 			return
 		}

@@ -329,7 +329,7 @@ func TestLetteredTasks(t *testing.T) {
 		[]string{"a", "Rà soát văn bản", "Sở Tư pháp", "Quý I năm 2027"},
 		[]string{"-", "Văn bản của HĐND tỉnh", "Sở Tư pháp", "Quý I năm 2027"},
 		[]string{"b", "Kiểm tra văn bản", "Sở Tư pháp", "Quý II năm 2027"},
-		[]string{"2", "CẢI CÁCH TÀI CHÍNH CÔNG", "", ""},
+		[]string{"2", "Cải cách tài chính công", "", ""},
 		[]string{"a", "Công khai ngân sách", "Sở Tài chính", "Năm 2027"},
 	)
 	doc, err := doctable.Read("kh.txt", data)

@@ -215,7 +215,7 @@ func (r *reader) sectionRow(v rowView, kind, seq, title, source string) bool {
 	case kind == markRoman || kind == markLetter:
 	case kind == markNone && bare && text != "" && len([]rune(text)) < 250 &&
 		(upperText(text) || appendixPrefix.MatchString(text) || strings.HasPrefix(vn.Fold(text), "nhom ")):
-	case kind == markNumber && bare && upperText(text) && len([]rune(text)) < 200:
+	case kind == markNumber && bare && (upperText(text) && len([]rune(text)) < 200 || r.areaHeading(text)):
 	case kind == markNone && bare && v.seq == "" && r.areaHeading(text):
 	default:
 		return false

@@ -98,6 +98,21 @@ func newAreaMatcher(areas []Area) areaMatcher {
 	return m
 }
 
+// names reports whether the heading is little more than an area's name or
+// keyword: the phrase found covers most of it ("Cải cách tài chính công",
+// not "Tập trung hoàn thiện các thể chế trong các lĩnh vực").
+func (m areaMatcher) names(title string) bool {
+	f := vn.Fold(title)
+	for _, ps := range m.phrases {
+		for _, p := range ps {
+			if has(f, p) && len(p)*10 >= len(f)*6 {
+				return true
+			}
+		}
+	}
+	return false
+}
+
 // match returns the area whose name or keyword appears in the heading,
 // preferring the longest phrase (so "thủ tục hành chính" beats "hành
 // chính"), and false when none does.

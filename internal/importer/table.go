@@ -239,17 +239,13 @@ func (r *reader) sectionRow(v rowView, kind, seq, title, source string) bool {
 
 // areaHeading reports whether a lone text is a section heading written in
 // ordinary case: short, starting with a capital, not ending a sentence,
-// and naming an area.
+// and little more than an area's name.
 func (r *reader) areaHeading(text string) bool {
-	if len([]rune(text)) > 120 || strings.ContainsAny(text, "\n") || strings.HasSuffix(text, ".") || strings.HasSuffix(text, ";") {
+	if len([]rune(text)) > 120 || strings.ContainsAny(text, "\n") || strings.ContainsAny(text[len(text)-1:], ".;:,") {
 		return false
 	}
 	first, _ := utf8.DecodeRuneInString(text)
-	if !unicode.IsUpper(first) {
-		return false
-	}
-	_, ok := r.areas.match(parseHeading(text).title)
-	return ok
+	return unicode.IsUpper(first) && r.areas.names(parseHeading(text).title)
 }
 
 // lettersGroup reports whether letter headings ("A. ...") group roman

@@ -2,6 +2,7 @@ package importer
 
 import (
 	"bytes"
+	"strings"
 	"testing"
 
 	"github.com/xuri/excelize/v2"
@@ -343,4 +344,31 @@ func TestLetteredTasks(t *testing.T) {
 		{"b", "", "Cải cách thể chế", "Sở Tư pháp", "", "Quý II năm 2027", "2027-06-30", "", "Kiểm tra văn bản", ""},
 		{"a", "", "Cải cách tài chính công", "Sở Tài chính", "", "Năm 2027", "2027-12-31", "", "Công khai ngân sách", ""},
 	})
+}
+
+// TestUnrecognisedTableCanBeGivenRoles: a table whose columns cannot be
+// recognised is still described, and roles given by the user read it; a
+// header in unusual words above numbered rows is not a task.
+func TestUnrecognisedTableCanBeGivenRoles(t *testing.T) {
+	table := func(rows ...[]string) doctable.Document {
+		return doctable.Document{Format: doctable.DOCX, Blocks: []doctable.Block{{Table: &doctable.Table{Rows: tableRows(rows...)}}}}
+	}
+	doc := table([]string{"Mục", "Việc", "Ai làm"}, []string{"1", "Rà soát thủ tục hành chính của tỉnh", "Anh Nam"})
+	res := Read(doc, Options{Year: 2027})
+	if len(res.Tasks) != 0 || len(res.Tables) != 1 || len(res.Tables[0].Roles) != 3 || res.Tables[0].Headers[2] != "Ai làm" {
+		t.Fatalf("tasks %d, tables %+v", len(res.Tasks), res.Tables)
+	}
+	res = Read(doc, Options{Year: 2027, Columns: map[int][]string{0: {RoleSeq, RoleTitle, RoleLead}}})
+	if len(res.Tasks) != 1 || res.Tasks[0].Lead[0].Name != "Anh Nam" {
+		t.Errorf("with roles: %+v", res.Tasks)
+	}
+
+	doc = table([]string{"Mục", "Việc", "Ai làm", "Bao giờ"},
+		[]string{"1", "Rà soát thủ tục hành chính của tỉnh", "Văn phòng UBND tỉnh", "Quý II năm 2027"},
+		[]string{"2", "Báo cáo kết quả rà soát thủ tục", "Văn phòng UBND tỉnh", "Quý III năm 2027"})
+	res = Read(doc, Options{Year: 2027})
+	if len(res.Tasks) != 2 || res.Tasks[0].Seq != "1" || res.Tasks[1].Schedule.Due.String() != "2027-09-30" ||
+		strings.Join(res.Tables[0].Roles, ",") != "seq,title,agencies,time" {
+		t.Errorf("guessed under a header in other words: %+v %+v", res.Tasks, res.Tables)
+	}
 }

@@ -3,6 +3,8 @@ package importer
 import (
 	"regexp"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"cchc/internal/doctable"
 	"cchc/internal/schedule"
@@ -96,6 +98,13 @@ func guessColumns(t *doctable.Table) (columns, bool) {
 		}
 	}
 	c := columns{roles: roles, headers: make([]string, width), scale: 1, guessed: true}
+	if headerLike(t.Rows[0], t.Rows[1:]) {
+		// A header row in words the roles do not know: keep it as headers.
+		c.body = 1
+		for i, cell := range t.Rows[0].Cells {
+			c.headers[i] = cell.Text
+		}
+	}
 	if !c.has(RoleLead) && !c.has(RoleAgencies) && !c.has(RoleTime) {
 		return columns{}, false
 	}
@@ -121,14 +130,55 @@ var agencyHeads = []string{"so", "ubnd", "uy ban", "van phong", "ban", "dai", "b
 	"bo", "cuc", "chi cuc", "kho bac", "trung tam", "hoi", "lien doan", "mat tran", "tinh doan", "doan",
 	"bao hiem", "vien", "truong", "phong", "hdnd", "bhxh", "cong thong tin", "ban quan ly", "chu tich", "giam doc", "thu truong"}
 
+// properHeads are agency words that are also common words ("báo" is also
+// "to report", "ban" "a board" or "to issue"): they start an agency name
+// only when a capitalised name follows ("Báo Sóc Trăng", "Ban Dân tộc").
+var properHeads = map[string]bool{"ban": true, "bao": true, "dai": true, "hoi": true, "doan": true, "vien": true,
+	"truong": true, "phong": true, "bo": true, "cuc": true}
+
 // looksAgency reports whether text starts like a list of agency names.
 func looksAgency(text string) bool {
 	f := folded(text)
-	f = strings.TrimPrefix(f, "cac ")
+	words := strings.Fields(text)
+	if strings.HasPrefix(f, "cac ") {
+		f = strings.TrimPrefix(f, "cac ")
+		words = words[1:]
+	}
 	for _, h := range agencyHeads {
-		if f == h || strings.HasPrefix(f, h+" ") {
-			return len(strings.Fields(f)) <= 60
+		if f != h && !strings.HasPrefix(f, h+" ") {
+			continue
 		}
+		if properHeads[h] {
+			if len(words) < 2 {
+				return false
+			}
+			r, _ := utf8.DecodeRuneInString(words[1])
+			if !unicode.IsUpper(r) {
+				return false
+			}
+		}
+		return len(strings.Fields(f)) <= 60
 	}
 	return false
+}
+
+// headerLike reports whether first reads as a header above rest: short
+// texts in every cell, the first not a number while the rows below start
+// with numbers.
+func headerLike(first doctable.Row, rest []doctable.Row) bool {
+	if len(first.Cells) == 0 || seqLike(first.Cells[0].Text) {
+		return false
+	}
+	for _, c := range first.Cells {
+		if len([]rune(c.Text)) > 40 {
+			return false
+		}
+	}
+	numbered := 0
+	for _, r := range rest {
+		if len(r.Cells) > 0 && seqLike(r.Cells[0].Text) {
+			numbered++
+		}
+	}
+	return numbered*2 >= len(rest) && len(rest) > 0
 }

@@ -39,6 +39,9 @@ func Read(doc doctable.Document, opts Options) Result {
 		}
 		tableIndex++
 		cols, ok := r.columnsOf(tableIndex, b.Table, prev)
+		if !ok {
+			cols = unknownColumns(b.Table)
+		}
 		info := TableInfo{Index: tableIndex, Name: b.Table.Name, Source: b.Source, Headers: cols.headers,
 			Roles: cols.roles, Guessed: cols.guessed, Rows: len(b.Table.Rows)}
 		if ok && opts.Sheet != "" && b.Table.Name != "" && !strings.EqualFold(b.Table.Name, opts.Sheet) {
@@ -120,6 +123,23 @@ type reader struct {
 	scale        int64 // the current table's budget unit in đồng
 }
 
+// unknownColumns describes a table whose columns were not recognised: as
+// many columns as its widest row, no roles, the first row's texts as
+// headers, so the user can give the roles.
+func unknownColumns(t *doctable.Table) columns {
+	width := 0
+	for _, row := range t.Rows {
+		width = max(width, len(row.Cells))
+	}
+	c := columns{roles: make([]string, width), headers: make([]string, width), scale: 1, guessed: true}
+	if len(t.Rows) > 0 {
+		for i, cell := range t.Rows[0].Cells {
+			c.headers[i] = cell.Text
+		}
+	}
+	return c
+}
+
 // roleCells is what agency.Roles read in a cell.
 type roleCells struct{ lead, coordinating []agency.Agency }
 
@@ -131,7 +151,12 @@ func (r *reader) columnsOf(index int, t *doctable.Table, prev *columns) (columns
 	if roles, ok := r.opts.Columns[index]; ok {
 		c, found := findHeader(t)
 		if !found {
-			c = columns{scale: 1, headers: make([]string, len(roles))}
+			c = unknownColumns(t)
+			if len(t.Rows) < 2 || !headerLike(t.Rows[0], t.Rows[1:]) {
+				c.headers = make([]string, len(c.headers)) // the first row is data
+			} else {
+				c.body = 1
+			}
 		}
 		c.roles = append([]string(nil), roles...)
 		c.guessed = false

@@ -12,18 +12,20 @@ import (
 	"cchc/internal/notify"
 	"cchc/internal/org"
 	"cchc/internal/plan"
+	"cchc/internal/report"
 )
 
 // App is the set of services one running cchc uses.
 type App struct {
-	DB     *db.DB
-	Units  *org.Store
-	Users  *auth.Store
-	Policy auth.Policy
-	Plans  *plan.Store
-	Files  *files.Store
-	Notify *notify.Store
-	Log    *slog.Logger
+	DB      *db.DB
+	Units   *org.Store
+	Users   *auth.Store
+	Policy  auth.Policy
+	Plans   *plan.Store
+	Files   *files.Store
+	Notify  *notify.Store
+	Reports *report.Store
+	Log     *slog.Logger
 }
 
 // New returns an App over an open, migrated database. Notifications stay in
@@ -34,7 +36,7 @@ func New(d *db.DB, log *slog.Logger) *App {
 	}
 	units := org.NewStore(d)
 	return &App{DB: d, Units: units, Users: auth.NewStore(d), Policy: auth.Policy{Tree: units},
-		Plans: plan.NewStore(d), Files: files.NewStore(d), Notify: notify.NewStore(d, nil), Log: log}
+		Plans: plan.NewStore(d), Files: files.NewStore(d), Notify: notify.NewStore(d, nil), Reports: report.NewStore(d), Log: log}
 }
 
 // WithMailer makes notifications also go out as e-mail through m.

@@ -372,3 +372,45 @@ func TestUnrecognisedTableCanBeGivenRoles(t *testing.T) {
 		t.Errorf("guessed under a header in other words: %+v %+v", res.Tasks, res.Tables)
 	}
 }
+
+// TestXLSXTitleRows: a sheet with the province and the plan's title in
+// merged rows above the header; the year comes from the title row.
+func TestXLSXTitleRows(t *testing.T) {
+	f := excelize.NewFile()
+	defer f.Close()
+	sh := "Sheet1"
+	rows := [][]any{
+		{"ỦY BAN NHÂN DÂN TỈNH PHÚ SƠN"},
+		{"KẾ HOẠCH CẢI CÁCH HÀNH CHÍNH NĂM 2028"},
+		{"(Kèm theo Quyết định số 12/QĐ-UBND ngày 20/12/2027)"},
+		{"STT", "Nhiệm vụ", "Cơ quan chủ trì", "Cơ quan phối hợp", "Thời gian hoàn thành", "Sản phẩm"},
+		{"I", "CẢI CÁCH THỦ TỤC HÀNH CHÍNH"},
+		{1, "Rà soát, đơn giản hóa thủ tục hành chính", "Văn phòng UBND tỉnh", "Sở, ban, ngành tỉnh", "Quý III", "Quyết định phê duyệt"},
+	}
+	for i, r := range rows {
+		cell, _ := excelize.CoordinatesToCellName(1, i+1)
+		if err := f.SetSheetRow(sh, cell, &r); err != nil {
+			t.Fatal(err)
+		}
+	}
+	for _, m := range [][2]string{{"A1", "C1"}, {"A2", "F2"}, {"A3", "F3"}, {"B5", "F5"}} {
+		if err := f.MergeCell(sh, m[0], m[1]); err != nil {
+			t.Fatal(err)
+		}
+	}
+	var buf bytes.Buffer
+	if err := f.Write(&buf); err != nil {
+		t.Fatal(err)
+	}
+	doc, err := doctable.Read("kh.xlsx", buf.Bytes())
+	if err != nil {
+		t.Fatal(err)
+	}
+	res := Read(doc, Options{Areas: refAreas(t, 2028)})
+	if res.Year != 2028 {
+		t.Errorf("year = %d, want 2028 from the title row", res.Year)
+	}
+	checkSeed(t, res, []seedTask{
+		{"1", "", "Cải cách thủ tục hành chính", "Văn phòng UBND tỉnh", "@provincial_agencies", "Quý III", "2028-09-30", "", "Rà soát, đơn giản hóa", "Quyết định phê duyệt"},
+	})
+}

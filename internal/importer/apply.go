@@ -179,8 +179,8 @@ func rowError(t Task, err error) error {
 
 // taskInput converts an imported task into the plan store's input. The
 // first lead agency that resolved to a unit or group leads; the others that
-// resolved lead with it (co-leads); the names as written are kept in the
-// lead and coordinating texts.
+// resolved lead with it (co-leads); when some names matched nothing, all
+// the names are kept in the lead or coordinating text so none is lost.
 func taskInput(t Task) plan.TaskInput {
 	in := plan.TaskInput{Seq: t.Seq, AreaID: t.AreaID, Content: t.Title, Product: t.Product,
 		ScheduleText: t.ScheduleText, Start: t.Schedule.Start, Due: t.Schedule.Due,
@@ -212,9 +212,25 @@ func taskInput(t Task) plan.TaskInput {
 			in.CoordinatingGroupIDs = append(in.CoordinatingGroupIDs, *a.GroupID)
 		}
 	}
-	in.LeadText = clip(names(t.Lead), plan.MaxAgencyLen)
-	in.CoordinatingText = clip(names(t.Coordinating), plan.MaxAgencyLen)
+	// The names as written stay on the task when some of them match no
+	// unit or group; when all do, the plan shows the units' own names.
+	if unresolved(t.Lead) {
+		in.LeadText = clip(names(t.Lead), plan.MaxAgencyLen)
+	}
+	if unresolved(t.Coordinating) {
+		in.CoordinatingText = clip(names(t.Coordinating), plan.MaxAgencyLen)
+	}
 	return in
+}
+
+// unresolved reports whether some agency of as matched no unit or group.
+func unresolved(as []agency.Agency) bool {
+	for _, a := range as {
+		if a.UnitID == nil && a.GroupID == nil {
+			return true
+		}
+	}
+	return false
 }
 
 // clip cuts s to at most n characters.

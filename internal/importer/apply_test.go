@@ -108,8 +108,8 @@ func TestApplyAndReimport(t *testing.T) {
 		if task.BudgetVND == nil || *task.BudgetVND != 150_000_000 || task.Due != civil.New(2027, time.May, 31) || task.ImportKey != "I/1" {
 			t.Errorf("task 1: budget %v, due %s, key %q", task.BudgetVND, task.Due, task.ImportKey)
 		}
-		if sub := tree[0].Children[0]; sub.Seq != "a" || sub.Content != "Tổng hợp kết quả rà soát" || sub.ImportKey != "I/1/a" {
-			t.Errorf("sub-task = %q %q %q", sub.Seq, sub.Content, sub.ImportKey)
+		if sub := tree[0].Children[0]; sub.Seq != "a" || sub.Content != "Tổng hợp kết quả rà soát" || sub.ImportKey != "I/1/a" || sub.LeadText != "" {
+			t.Errorf("sub-task = %q %q %q, lead text %q (none: its lead matched a unit)", sub.Seq, sub.Content, sub.ImportKey, sub.LeadText)
 		}
 		var items int
 		if err := d.GetContext(ctx, &items, d.Rebind(`SELECT COUNT(*) FROM work_items WHERE task_id = ?`), task.ID); err != nil {

@@ -15,6 +15,8 @@ const (
 	GrantAdmin   Action = "user.grantadm" // give or take the admin role
 	ManagePlan   Action = "plan.manage"   // draft and change the plans issued by a unit, and their tasks
 	UpdateWork   Action = "work.update"   // report progress, evidence, holds on a unit's work items; contribute as a coordinating unit
+	SubmitReport Action = "report.submit" // write, save and submit a unit's periodic reports
+	ReviewReport Action = "report.review" // return a submitted report with comments, or accept it
 )
 
 // Tree answers subtree questions; *org.Store implements it.
@@ -29,10 +31,11 @@ type Policy struct{ Tree Tree }
 // Can reports whether u may do action on the unit unitID (0 for actions not
 // about one unit, such as ViewAudit). The rules:
 //   - admin: everything;
-//   - coordinator (Sở Nội vụ): every unit action anywhere, accounts (but not
-//     the admin role), groups, the audit trail;
+//   - coordinator (Sở Nội vụ): every unit action anywhere (reviewing reports
+//     included), accounts (but not the admin role), groups, the audit trail;
 //   - officer: sees its own unit's subtree, edits its own unit's data,
-//     manages its own unit's plans and updates its own unit's work items;
+//     manages its own unit's plans, updates its own unit's work items and
+//     writes and submits its own unit's reports;
 //   - leader: sees its own unit's subtree, changes nothing;
 //   - appraiser: sees every unit, changes nothing (the index adds its rights).
 func (p Policy) Can(ctx context.Context, u *User, action Action, unitID int64) (bool, error) {
@@ -53,7 +56,7 @@ func (p Policy) Can(ctx context.Context, u *User, action Action, unitID int64) (
 		if u.Has(RoleOfficer) || u.Has(RoleLeader) {
 			return p.Tree.IsWithin(ctx, u.UnitID, unitID)
 		}
-	case EditUnit, ManagePlan, UpdateWork:
+	case EditUnit, ManagePlan, UpdateWork, SubmitReport:
 		return u.Has(RoleOfficer) && unitID == u.UnitID, nil
 	}
 	return false, nil

@@ -32,8 +32,11 @@ func TestPolicyCan(t *testing.T) {
 		inactiveAdmin.Active = false
 		noRoles := who(e.T)
 
-		all := []auth.Action{auth.ViewUnit, auth.EditUnit, auth.ManageUnits, auth.ManageGroups, auth.ManageUsers, auth.ViewAudit, auth.GrantAdmin, auth.ManagePlan, auth.UpdateWork}
-		ownUnit := func(a auth.Action) bool { return a == auth.EditUnit || a == auth.ManagePlan || a == auth.UpdateWork }
+		all := []auth.Action{auth.ViewUnit, auth.EditUnit, auth.ManageUnits, auth.ManageGroups, auth.ManageUsers, auth.ViewAudit, auth.GrantAdmin, auth.ManagePlan, auth.UpdateWork,
+			auth.SubmitReport, auth.ReviewReport}
+		ownUnit := func(a auth.Action) bool {
+			return a == auth.EditUnit || a == auth.ManagePlan || a == auth.UpdateWork || a == auth.SubmitReport
+		}
 		units := []org.Unit{e.T, e.SNV, e.H1, e.XA, e.XB}
 
 		type rule func(a auth.Action, unit org.Unit) bool
@@ -83,6 +86,50 @@ func TestPolicyCan(t *testing.T) {
 							t.Errorf("Can(%s, %s) = %v, want %v", a, u.Code, got, want)
 						}
 					}
+				}
+			})
+		}
+	})
+}
+
+// TestPolicyReports spells out who may write and review periodic reports:
+// a unit's officers submit its own reports (not those of units below it),
+// Sở Nội vụ's coordinators and admins review them.
+func TestPolicyReports(t *testing.T) {
+	t.Parallel()
+	dbtest.Each(t, func(t *testing.T, d *db.DB) {
+		t.Parallel()
+		e := newEnv(t, d)
+		p := auth.Policy{Tree: e.units}
+		who := func(unit org.Unit, roles ...auth.Role) *auth.User {
+			return &auth.User{ID: 1, Username: "u", UnitID: unit.ID, Active: true, Roles: roles}
+		}
+		tests := []struct {
+			name   string
+			user   *auth.User
+			action auth.Action
+			unit   org.Unit
+			want   bool
+		}{
+			{"commune officer submits its own report", who(e.XA, auth.RoleOfficer), auth.SubmitReport, e.XA, true},
+			{"commune officer cannot submit a neighbour's", who(e.XA, auth.RoleOfficer), auth.SubmitReport, e.XB, false},
+			{"district officer cannot submit a commune's", who(e.H1, auth.RoleOfficer), auth.SubmitReport, e.XA, false},
+			{"district officer cannot review a commune's", who(e.H1, auth.RoleOfficer), auth.ReviewReport, e.XA, false},
+			{"commune officer cannot review its own", who(e.XA, auth.RoleOfficer), auth.ReviewReport, e.XA, false},
+			{"leader cannot submit", who(e.H1, auth.RoleLeader), auth.SubmitReport, e.H1, false},
+			{"appraiser cannot review", who(e.SNV, auth.RoleAppraiser), auth.ReviewReport, e.XA, false},
+			{"coordinator reviews any unit's", who(e.SNV, auth.RoleCoordinator), auth.ReviewReport, e.XA, true},
+			{"coordinator submits for any unit", who(e.SNV, auth.RoleCoordinator), auth.SubmitReport, e.XB, true},
+			{"admin reviews", who(e.T, auth.RoleAdmin), auth.ReviewReport, e.H1, true},
+		}
+		for _, tt := range tests {
+			t.Run(tt.name, func(t *testing.T) {
+				got, err := p.Can(context.Background(), tt.user, tt.action, tt.unit.ID)
+				if err != nil {
+					t.Fatal(err)
+				}
+				if got != tt.want {
+					t.Errorf("Can(%s, %s) = %v, want %v", tt.action, tt.unit.Code, got, tt.want)
 				}
 			})
 		}

@@ -20,6 +20,7 @@ import (
 	"cchc/internal/demo"
 	"cchc/internal/httpx"
 	"cchc/internal/mail"
+	"cchc/internal/report"
 	"cchc/internal/web"
 )
 
@@ -97,6 +98,10 @@ func Open(ctx context.Context, cfg Config, log *slog.Logger) (*db.DB, error) {
 	}
 	if len(applied) > 0 {
 		log.Info("database migrated", "dialect", d.Dialect, "applied", applied)
+	}
+	if err := report.EnsureDefaults(ctx, d); err != nil {
+		d.Close()
+		return nil, fmt.Errorf("seed report defaults: %w", err)
 	}
 	return d, nil
 }

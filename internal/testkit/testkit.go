@@ -21,6 +21,7 @@ import (
 	"cchc/internal/db"
 	"cchc/internal/httpx"
 	"cchc/internal/org"
+	"cchc/internal/report"
 	"cchc/internal/server"
 )
 
@@ -50,6 +51,9 @@ func New(t testing.TB, d *db.DB) *Env {
 	h, err := server.Handler(a)
 	if err != nil {
 		t.Fatal(err)
+	}
+	if err := report.EnsureDefaults(ctx, d); err != nil {
+		t.Fatalf("seed report defaults: %v", err)
 	}
 	e := &Env{App: a, Handler: h, Users: map[string]auth.User{}}
 	mk := func(code, name, kind string, parent *org.Unit) org.Unit {

@@ -8,6 +8,7 @@ import (
 	"cchc/internal/app"
 	"cchc/internal/civil"
 	"cchc/internal/remind"
+	"cchc/internal/report"
 	"cchc/internal/vn"
 )
 
@@ -15,7 +16,8 @@ import (
 // day and per threshold, so running often only makes them prompt.
 const JobInterval = 15 * time.Minute
 
-// runJobs runs the reminder job and sends queued e-mail shortly after start
+// runJobs makes sure the reporting periods of this year and the next exist,
+// runs the reminder job and sends queued e-mail shortly after start
 // and then every JobInterval, until ctx ends, and purges old sessions hourly.
 func runJobs(ctx context.Context, a *app.App, log *slog.Logger) {
 	tick := time.NewTimer(30 * time.Second)
@@ -28,6 +30,13 @@ func runJobs(ctx context.Context, a *app.App, log *slog.Logger) {
 		case <-tick.C:
 		}
 		today := civil.Today(vn.Location())
+		// The reporting periods of this year and the next exist before
+		// anyone needs them (idempotent: stored dates never change).
+		for _, y := range []int{today.Year, today.Year + 1} {
+			if err := report.EnsurePeriods(ctx, a.DB, y); err != nil {
+				log.Error("reporting periods", "year", y, "err", err)
+			}
+		}
 		if res, err := remind.Run(ctx, a.DB, a.Notify, today); err != nil {
 			log.Error("reminders", "err", err)
 		} else if res.Reminders+res.Digests > 0 {

@@ -86,6 +86,36 @@ func (h *Handler) routes() {
 	m.Handle("POST /plan-imports/{id}/confirm", h.auth(h.planImportConfirm))
 	m.Handle("GET /plan-imports/{id}/source", h.auth(h.planImportSource))
 
+	// Periodic reports: filling and the workflow.
+	m.Handle("GET /reports", h.auth(h.reportList))
+	m.Handle("GET /reports/open", h.auth(h.reportOpen))
+	m.Handle("GET /reports/{id}", h.auth(h.reportShow))
+	m.Handle("POST /reports/{id}/draft", h.auth(h.reportSaveDraft))
+	m.Handle("POST /reports/{id}/submit", h.auth(h.reportSubmit))
+	m.Handle("POST /reports/{id}/return", h.auth(h.reportReturn))
+	m.Handle("POST /reports/{id}/accept", h.auth(h.reportAccept))
+	m.Handle("GET /reports/{id}/export.xlsx", h.auth(h.reportExportXLSX))
+	m.Handle("GET /reports/{id}/export.docx", h.auth(h.reportExportDOCX))
+
+	// Consolidation, timeliness and chasing.
+	m.Handle("GET /reports/consolidated", h.auth(h.reportConsolidated))
+	m.Handle("GET /reports/consolidated.xlsx", h.auth(h.reportConsolidatedXLSX))
+	m.Handle("GET /reports/consolidated.docx", h.auth(h.reportConsolidatedDOCX))
+	m.Handle("GET /reports/timeliness", h.auth(h.reportTimeliness))
+	m.Handle("POST /reports/remind", h.auth(h.reportRemind))
+
+	// Report forms (designer) and the reporting calendar.
+	m.Handle("GET /report-forms", h.auth(h.reportFormList))
+	m.Handle("GET /report-forms/new", h.auth(h.reportFormNew))
+	m.Handle("POST /report-forms", h.auth(h.reportFormCreate))
+	m.Handle("POST /report-forms/import", h.auth(h.reportFormImport))
+	m.Handle("GET /report-forms/{code}", h.auth(h.reportFormShow))
+	m.Handle("POST /report-forms/{code}", h.auth(h.reportFormSave))
+	m.Handle("GET /report-forms/{code}/export.xlsx", h.auth(h.reportFormExport))
+	m.Handle("GET /report-calendar", h.auth(h.reportCalendar))
+	m.Handle("POST /report-calendar/types/{id}", h.auth(h.reportTypeSave))
+	m.Handle("POST /report-calendar/exceptions", h.auth(h.reportExceptionSave))
+
 	// Work items, progress, overview, notifications.
 	m.Handle("GET /work-items", h.auth(h.workItemList))
 	m.Handle("GET /work-items/export.xlsx", h.auth(h.workItemExport))

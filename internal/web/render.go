@@ -149,7 +149,12 @@ func (h *Handler) nav(r *http.Request) []NavItem {
 	}
 	items := []NavItem{{Label: "Tổng quan", URL: "/"}, {Label: "Việc của tôi", URL: "/work-items"},
 		{Label: "Kế hoạch", URL: "/plans"}, {Label: "Tiến độ thực hiện", URL: "/overview"},
-		{Label: "Biểu đồ thời gian", URL: "/timeline"}, {Label: "Đơn vị", URL: "/units"}}
+		{Label: "Biểu đồ thời gian", URL: "/timeline"}, {Label: "Báo cáo định kỳ", URL: "/reports"}}
+	if h.can(r, auth.ReviewReport, 0) {
+		items = append(items, NavItem{Label: "Đôn đốc báo cáo", URL: "/reports/timeliness"},
+			NavItem{Label: "Biểu mẫu, lịch báo cáo", URL: "/report-forms"})
+	}
+	items = append(items, NavItem{Label: "Đơn vị", URL: "/units"})
 	if h.can(r, auth.ManageGroups, 0) {
 		items = append(items, NavItem{Label: "Nhóm đơn vị", URL: "/groups"})
 	}

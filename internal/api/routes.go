@@ -34,4 +34,12 @@ func (h *API) routes() {
 	m.HandleFunc("POST /api/v1/work-items/{id}/hold", h.workItemHold)
 	m.HandleFunc("GET /api/v1/work-items/{id}/evidence", h.evidenceList)
 	m.HandleFunc("POST /api/v1/work-items/{id}/evidence", h.evidenceUpload)
+
+	// Periodic reports: forms, a unit's report, consolidation, timeliness.
+	m.HandleFunc("GET /api/v1/report-forms", h.reportFormsList)
+	m.HandleFunc("GET /api/v1/reports", h.reportGet)
+	m.HandleFunc("PUT /api/v1/reports", h.reportSave)
+	m.HandleFunc("POST /api/v1/reports/submit", h.reportSubmit)
+	m.HandleFunc("GET /api/v1/reports/consolidated", h.reportConsolidated)
+	m.HandleFunc("GET /api/v1/reports/timeliness", h.reportTimeliness)
 }

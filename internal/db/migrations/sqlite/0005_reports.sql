@@ -94,7 +94,8 @@ CREATE TABLE report_values (
     code       TEXT NOT NULL,
     value      BIGINT NOT NULL,
     PRIMARY KEY (report_id, code)
-);
+
+) WITHOUT ROWID; -- read by report and code: the key is the table
 CREATE TABLE report_texts (
     report_id  INTEGER NOT NULL REFERENCES reports(id) ON DELETE CASCADE,
     code       TEXT NOT NULL,

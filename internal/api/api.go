@@ -1,6 +1,8 @@
 // Package api serves the JSON API under /api/v1: the signed-in user, units
 // (list, read, create, partial update, history), unit groups, plans and
-// their tasks, and work items with progress, holds and evidence uploads. It
+// their tasks, work items with progress, holds and evidence uploads, and
+// periodic reports (forms, a unit's report, saving and submitting values,
+// consolidation and timeliness over a subtree). It
 // is the way other software (the one-stop-shop system, a reporting tool,
 // scripts) reads cchc's catalogue and sends figures and progress.
 //

@@ -212,6 +212,9 @@ func PeriodByCode(ctx context.Context, q db.Querier, code string) (PeriodRow, er
 	return p, nil
 }
 
+// PeriodByID returns the stored period with id, or db.ErrNotFound.
+func PeriodByID(ctx context.Context, q db.Querier, id int64) (PeriodRow, error) { return getPeriod(ctx, q, id) }
+
 func getPeriod(ctx context.Context, q db.Querier, id int64) (PeriodRow, error) {
 	var p PeriodRow
 	if err := q.GetContext(ctx, &p, q.Rebind(`SELECT `+periodColumns+` FROM report_periods WHERE id = ?`), id); err != nil {

@@ -213,7 +213,9 @@ func PeriodByCode(ctx context.Context, q db.Querier, code string) (PeriodRow, er
 }
 
 // PeriodByID returns the stored period with id, or db.ErrNotFound.
-func PeriodByID(ctx context.Context, q db.Querier, id int64) (PeriodRow, error) { return getPeriod(ctx, q, id) }
+func PeriodByID(ctx context.Context, q db.Querier, id int64) (PeriodRow, error) {
+	return getPeriod(ctx, q, id)
+}
 
 func getPeriod(ctx context.Context, q db.Querier, id int64) (PeriodRow, error) {
 	var p PeriodRow

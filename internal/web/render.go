@@ -168,9 +168,18 @@ func (h *Handler) nav(r *http.Request) []NavItem {
 		items = append(items, NavItem{Label: "Nhật ký hệ thống", URL: "/audit"})
 	}
 	items = append(items, NavItem{Label: "Tài khoản của tôi", URL: "/account"})
+	// The item whose address is the longest prefix of the path is active
+	// ("/reports/timeliness" is "Đôn đốc báo cáo", not "Báo cáo định kỳ").
+	best := -1
 	for i := range items {
 		p := r.URL.Path
-		items[i].Active = p == items[i].URL || items[i].URL != "/" && strings.HasPrefix(p, items[i].URL+"/")
+		if (p == items[i].URL || items[i].URL != "/" && strings.HasPrefix(p, items[i].URL+"/")) &&
+			(best < 0 || len(items[i].URL) > len(items[best].URL)) {
+			best = i
+		}
+	}
+	if best >= 0 {
+		items[best].Active = true
 	}
 	return items
 }

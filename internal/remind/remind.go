@@ -1,6 +1,7 @@
 // Package remind turns deadlines into notifications: 7, 3 and 1 days before
 // a work item's due date and on its first overdue day, to the officers of
-// the responsible unit; and a daily digest for coordinators. Each reminder
+// the responsible unit; the same before and after a unit's deadline for a
+// periodic report it has not sent; and a daily digest for coordinators. Each reminder
 // has a dedupe key, so running the job any number of times (after restarts,
 // on several servers) sends it once. A reminder whose day was missed while
 // the server was down is sent at the next run, for the threshold that
@@ -28,8 +29,9 @@ const OverdueWindow = 7
 
 // Result counts what one run created.
 type Result struct {
-	Reminders int // new reminder notifications
+	Reminders int // new reminder notifications about work items
 	Digests   int // new coordinator digests
+	Reports   int // new reminders about periodic reports not yet sent
 }
 
 // dueItem is an open work item of an issued plan, with one officer of its unit.
@@ -106,6 +108,9 @@ func Run(ctx context.Context, d *db.DB, n *notify.Store, today civil.Date) (Resu
 			if created {
 				res.Reminders++
 			}
+		}
+		if res.Reports, err = reportReminders(ctx, tx, n, today); err != nil {
+			return err
 		}
 		digests, err := digest(ctx, tx, n, today)
 		res.Digests = digests

@@ -41,6 +41,7 @@ func commands() []command {
 		{"unit", "import, export units or get the template: unit import|export|template FILE.xlsx", unitCmd},
 		{"import", "read a plan document's tasks: import plan FILE [--dry-run --json | --plan ID | --new-plan TITLE]", importCmd},
 		{"schedule", "understand Vietnamese deadlines: schedule parse [--year N] TEXT...", scheduleCmd},
+		{"demo", "generate a national-size dataset: demo national [--units N] [--indicators N] [--year YYYY]", demoCmd},
 		{"version", "print the version", versionCmd},
 	}
 }

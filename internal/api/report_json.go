@@ -33,7 +33,7 @@ type reportJSON struct {
 // reportOut renders rep, of the period and form with those codes, with
 // the definition of the form version it was written on.
 func (h *API) reportOut(r *http.Request, rep report.Report, period, form string) (reportJSON, error) {
-	def, err := report.DefinitionOf(r.Context(), h.app.DB, rep.FormVersionID)
+	def, err := h.app.Reports.Definition(r.Context(), h.app.DB, rep.FormVersionID)
 	if err != nil {
 		return reportJSON{}, fmt.Errorf("api: definition of report %d: %w", rep.ID, err)
 	}

@@ -71,7 +71,7 @@ func (s *Store) ReportExport(ctx context.Context, id int64) (Export, error) {
 	if err != nil {
 		return Export{}, err
 	}
-	def, err := DefinitionOf(ctx, s.db, r.FormVersionID)
+	def, err := s.Definition(ctx, s.db, r.FormVersionID)
 	if err != nil {
 		return Export{}, fmt.Errorf("report: export report %d: %w", id, err)
 	}

@@ -407,7 +407,7 @@ func (s *Store) SaveDraft(ctx context.Context, id int64, values map[string]int64
 		if err := c.editable(ctx, tx, s.today(), "sửa"); err != nil {
 			return err
 		}
-		def, err := DefinitionOf(ctx, tx, c.r.FormVersionID)
+		def, err := s.Definition(ctx, tx, c.r.FormVersionID)
 		if err != nil {
 			return err
 		}
@@ -493,7 +493,7 @@ func (s *Store) Submit(ctx context.Context, id, userID int64) (Report, error) {
 		if err := c.editable(ctx, tx, today, "nộp"); err != nil {
 			return err
 		}
-		def, err := DefinitionOf(ctx, tx, c.r.FormVersionID)
+		def, err := s.Definition(ctx, tx, c.r.FormVersionID)
 		if err != nil {
 			return err
 		}

@@ -39,8 +39,8 @@ func runJobs(ctx context.Context, a *app.App, log *slog.Logger) {
 		}
 		if res, err := remind.Run(ctx, a.DB, a.Notify, today); err != nil {
 			log.Error("reminders", "err", err)
-		} else if res.Reminders+res.Digests > 0 {
-			log.Info("reminders created", "reminders", res.Reminders, "digests", res.Digests, "day", today.String())
+		} else if res.Reminders+res.Digests+res.Reports > 0 {
+			log.Info("reminders created", "reminders", res.Reminders, "digests", res.Digests, "reports", res.Reports, "day", today.String())
 		}
 		if sent, err := a.Notify.SendOutbox(ctx, 100); err != nil {
 			log.Error("send e-mail", "err", err)

@@ -178,7 +178,7 @@ func (h *Handler) loadReport(ctx context.Context, id int64) (reportData, error) 
 	if d.Report, err = h.app.Reports.Get(ctx, id); err != nil {
 		return d, err
 	}
-	if d.Def, err = report.DefinitionOf(ctx, h.app.DB, d.Report.FormVersionID); err != nil {
+	if d.Def, err = h.app.Reports.Definition(ctx, h.app.DB, d.Report.FormVersionID); err != nil {
 		return d, err
 	}
 	if d.Form, err = h.app.Reports.Form(ctx, d.Report.FormID); err != nil {

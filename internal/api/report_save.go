@@ -34,12 +34,8 @@ func (h *API) reportSave(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	ctx, userID := r.Context(), user(r).ID
-	rep, err := h.app.Reports.Open(ctx, f.Code, t.Period, t.Unit.ID, userID)
+	rep, err := h.app.Reports.Save(ctx, f.Code, t.Period, t.Unit.ID, req.Values, req.Texts, userID)
 	if err != nil {
-		h.fail(w, r, err)
-		return
-	}
-	if rep, err = h.app.Reports.SaveDraft(ctx, rep.ID, req.Values, req.Texts, userID); err != nil {
 		h.fail(w, r, err)
 		return
 	}

@@ -214,30 +214,84 @@ func (s *Store) openPeriod(ctx context.Context, code string) (PeriodRow, error) 
 // kinds refuses other units with a valid.Problem. A report may be opened
 // in a locked period (to read it), but not changed.
 func (s *Store) Open(ctx context.Context, formCode, periodCode string, unitID, userID int64) (Report, error) {
+	r, err := s.open(ctx, formCode, periodCode, unitID, userID, nil)
+	return r.Report, err
+}
+
+// posted is content sent with the request that opens a report (Save).
+type posted struct {
+	values map[string]int64
+	texts  map[string]string
+}
+
+// Save stores values and texts into the unit's report for the period on
+// the form (the API's PUT), creating the report when there is none — then
+// in one transaction with its prefill, the posted content winning. An
+// existing report is saved by SaveDraft, with its rules; a new one is
+// refused in a locked period, and its posted content is checked the same
+// way.
+func (s *Store) Save(ctx context.Context, formCode, periodCode string, unitID int64, values map[string]int64,
+	texts map[string]string, userID int64) (Report, error) {
+	r, err := s.open(ctx, formCode, periodCode, unitID, userID, &posted{values: values, texts: texts})
+	if err != nil || r.created {
+		return r.Report, err
+	}
+	return s.SaveDraft(ctx, r.ID, values, texts, userID)
+}
+
+// opened is a report open returned, and whether it made it.
+type opened struct {
+	Report
+	created bool
+}
+
+// open finds or creates the report (see Open); with content, a report it
+// creates holds that content over the prefill.
+func (s *Store) open(ctx context.Context, formCode, periodCode string, unitID, userID int64, content *posted) (opened, error) {
 	form, err := FormByCodeWith(ctx, s.db, formCode)
 	if errors.Is(err, db.ErrNotFound) {
-		return Report{}, valid.Errors{"form": "Biểu mẫu “" + formCode + "” không tồn tại."}
+		return opened{}, valid.Errors{"form": "Biểu mẫu “" + formCode + "” không tồn tại."}
 	} else if err != nil {
-		return Report{}, err
+		return opened{}, err
 	}
 	p, err := s.openPeriod(ctx, periodCode)
 	if err != nil {
-		return Report{}, err
+		return opened{}, err
 	}
 	r, err := findReport(ctx, s.db, form.ID, p.ID, unitID)
 	if !errors.Is(err, db.ErrNotFound) {
-		return r, err
+		return opened{Report: r}, err
 	}
 	unit, err := getUnit(ctx, s.db, unitID)
 	if err != nil {
-		return Report{}, err
+		return opened{}, err
 	}
 	if kinds := form.Kinds(); len(kinds) > 0 && !slices.Contains(kinds, unit.Kind) {
-		return Report{}, valid.Problemf("Biểu mẫu “" + form.Title + "” không áp dụng cho đơn vị “" + unit.Name + "”.")
+		return opened{}, valid.Problemf("Biểu mẫu “" + form.Title + "” không áp dụng cho đơn vị “" + unit.Name + "”.")
 	}
 	values, texts, err := prefill(ctx, s.db, form.Definition, unitID, unit.Kind, p, s.today())
 	if err != nil {
-		return Report{}, err
+		return opened{}, err
+	}
+	if content != nil {
+		draft := change{r: Report{Status: StatusDraft, UnitID: unitID}, period: p, unit: unit}
+		if err := draft.editable(ctx, s.db, s.today(), "sửa"); err != nil {
+			return opened{}, err
+		}
+		cleaned, err := checkContent(form.Definition, unit.Kind, content.values, content.texts)
+		if err != nil {
+			return opened{}, err
+		}
+		for code, v := range content.values {
+			values[code] = v
+		}
+		for code, t := range cleaned {
+			if t == "" {
+				delete(texts, code)
+			} else {
+				texts[code] = t
+			}
+		}
 	}
 	err = s.db.InTx(ctx, func(tx *sqlx.Tx) error {
 		ctx, err := withActor(ctx, tx, userID)
@@ -262,12 +316,14 @@ func (s *Store) Open(ctx context.Context, formCode, periodCode string, unitID, u
 	})
 	if db.IsUniqueViolation(err) {
 		// Another request opened it first.
-		return findReport(ctx, s.db, form.ID, p.ID, unitID)
+		r, err := findReport(ctx, s.db, form.ID, p.ID, unitID)
+		return opened{Report: r}, err
 	}
 	if err != nil {
-		return Report{}, err
+		return opened{}, err
 	}
-	return getReport(ctx, s.db, r.ID)
+	r, err = getReport(ctx, s.db, r.ID)
+	return opened{Report: r, created: true}, err
 }
 
 // withActor returns ctx carrying userID as the audit actor when ctx has

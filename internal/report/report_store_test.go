@@ -430,3 +430,36 @@ func TestOpenRefusals(t *testing.T) {
 		}
 	})
 }
+
+// TestSave: saving into a report that does not exist yet creates it with
+// the posted content over its prefill in one step; bad content creates
+// nothing; an existing report is saved like SaveDraft.
+func TestSave(t *testing.T) {
+	t.Parallel()
+	dbtest.Each(t, func(t *testing.T, d *db.DB) {
+		t.Parallel()
+		ctx := context.Background()
+		e := newWorkflowEnv(t, d)
+		uid := e.officer.ID
+
+		_, err := e.s.Save(ctx, "BC", "2026-Q1", e.XA.ID, map[string]int64{"dossiers_processed": -1}, nil, uid)
+		wantFields(t, "Save", err, "value.dossiers_processed")
+		var n int
+		if err := d.GetContext(ctx, &n, `SELECT COUNT(*) FROM reports`); err != nil || n != 0 {
+			t.Fatalf("a refused Save left %d reports (%v)", n, err)
+		}
+
+		r, err := e.s.Save(ctx, "BC", "2026-Q1", e.XA.ID, map[string]int64{"dossiers_processed": 10},
+			map[string]string{"tthc_limits": "Còn chậm."}, uid)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if r.Status != report.StatusDraft || r.Values["dossiers_processed"] != 10 || r.Texts["tthc_limits"] != "Còn chậm." || r.Texts["tthc_results"] == "" {
+			t.Errorf("created by Save: %v %q (want the posted content and the prefill)", r.Values, r.Texts)
+		}
+		again, err := e.s.Save(ctx, "BC", "2026-Q1", e.XA.ID, map[string]int64{"processed_early": 2}, nil, uid)
+		if err != nil || again.ID != r.ID || again.Values["dossiers_processed"] != 10 || again.Values["processed_early"] != 2 {
+			t.Errorf("second Save = %d %v, %v; want the same report with both values", again.ID, again.Values, err)
+		}
+	})
+}

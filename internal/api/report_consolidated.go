@@ -15,15 +15,7 @@ import (
 // it with its subtree's totals). It needs ViewUnit on the unit: a leader
 // reads its subtree, an officer of another unit gets 403.
 func (h *API) reportConsolidated(w http.ResponseWriter, r *http.Request) {
-	t, ok := h.reportQuery(w, r, auth.ViewUnit)
-	if !ok {
-		return
-	}
-	f, ok := h.reportForm(w, r, t.Form)
-	if !ok {
-		return
-	}
-	p, ok := h.reportPeriod(w, r, t.Period)
+	t, f, p, ok := h.reportScope(w, r, auth.ViewUnit)
 	if !ok {
 		return
 	}

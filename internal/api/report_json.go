@@ -98,6 +98,21 @@ func (h *API) reportQuery(w http.ResponseWriter, r *http.Request, action auth.Ac
 
 // reportForm loads the form with code; when ok is false the 404 or 500 has
 // been written.
+// reportScope reads and checks a report request's unit (with action),
+// form and stored period; ok is false when an error has been written.
+func (h *API) reportScope(w http.ResponseWriter, r *http.Request, action auth.Action) (reportTarget, report.Form, report.PeriodRow, bool) {
+	t, ok := h.reportQuery(w, r, action)
+	if !ok {
+		return t, report.Form{}, report.PeriodRow{}, false
+	}
+	f, ok := h.reportForm(w, r, t.Form)
+	if !ok {
+		return t, f, report.PeriodRow{}, false
+	}
+	p, ok := h.reportPeriod(w, r, t.Period)
+	return t, f, p, ok
+}
+
 func (h *API) reportForm(w http.ResponseWriter, r *http.Request, code string) (report.Form, bool) {
 	f, err := report.FormByCodeWith(r.Context(), h.app.DB, code)
 	if errors.Is(err, db.ErrNotFound) {

@@ -15,15 +15,7 @@ import (
 // broken form rules come back as 422 naming the fields ("value.<code>"),
 // a locked period or a report already submitted as 422.
 func (h *API) reportSubmit(w http.ResponseWriter, r *http.Request) {
-	t, ok := h.reportQuery(w, r, auth.SubmitReport)
-	if !ok {
-		return
-	}
-	f, ok := h.reportForm(w, r, t.Form)
-	if !ok {
-		return
-	}
-	p, ok := h.reportPeriod(w, r, t.Period)
+	t, f, p, ok := h.reportScope(w, r, auth.SubmitReport)
 	if !ok {
 		return
 	}

@@ -12,15 +12,7 @@ import (
 // deadline, and the list of those still missing. It needs ViewUnit on the
 // unit.
 func (h *API) reportTimeliness(w http.ResponseWriter, r *http.Request) {
-	t, ok := h.reportQuery(w, r, auth.ViewUnit)
-	if !ok {
-		return
-	}
-	f, ok := h.reportForm(w, r, t.Form)
-	if !ok {
-		return
-	}
-	p, ok := h.reportPeriod(w, r, t.Period)
+	t, f, p, ok := h.reportScope(w, r, auth.ViewUnit)
 	if !ok {
 		return
 	}

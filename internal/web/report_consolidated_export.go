@@ -1,7 +1,6 @@
 package web
 
 import (
-	"bytes"
 	"net/http"
 
 	"cchc/internal/report"
@@ -15,12 +14,7 @@ func (h *Handler) reportConsolidatedXLSX(w http.ResponseWriter, r *http.Request)
 	if !ok {
 		return
 	}
-	var buf bytes.Buffer
-	if err := report.ExportXLSX(&buf, e); err != nil {
-		h.serverError(w, r, err)
-		return
-	}
-	sendXLSX(w, exportFilename(e, "xlsx"), &buf)
+	h.sendExport(w, r, e, "xlsx")
 }
 
 // reportConsolidatedDOCX sends the consolidation as the unit's official
@@ -30,12 +24,7 @@ func (h *Handler) reportConsolidatedDOCX(w http.ResponseWriter, r *http.Request)
 	if !ok {
 		return
 	}
-	var buf bytes.Buffer
-	if err := report.ExportDOCX(&buf, e); err != nil {
-		h.serverError(w, r, err)
-		return
-	}
-	sendDOCX(w, exportFilename(e, "docx"), &buf)
+	h.sendExport(w, r, e, "docx")
 }
 
 // consolidatedExport reads the scope and builds its consolidation; ok is

@@ -22,12 +22,7 @@ func (h *Handler) reportExportXLSX(w http.ResponseWriter, r *http.Request) {
 	if !ok {
 		return
 	}
-	var buf bytes.Buffer
-	if err := report.ExportXLSX(&buf, e); err != nil {
-		h.serverError(w, r, err)
-		return
-	}
-	sendXLSX(w, exportFilename(e, "xlsx"), &buf)
+	h.sendExport(w, r, e, "xlsx")
 }
 
 // reportExportDOCX sends one unit's report as an official Word document
@@ -37,12 +32,22 @@ func (h *Handler) reportExportDOCX(w http.ResponseWriter, r *http.Request) {
 	if !ok {
 		return
 	}
+	h.sendExport(w, r, e, "docx")
+}
+
+// sendExport writes e as a workbook (format "xlsx") or as an official
+// Word document ("docx") to download.
+func (h *Handler) sendExport(w http.ResponseWriter, r *http.Request, e report.Export, format string) {
+	write, send := report.ExportXLSX, sendXLSX
+	if format == "docx" {
+		write, send = report.ExportDOCX, sendDOCX
+	}
 	var buf bytes.Buffer
-	if err := report.ExportDOCX(&buf, e); err != nil {
+	if err := write(&buf, e); err != nil {
 		h.serverError(w, r, err)
 		return
 	}
-	sendDOCX(w, exportFilename(e, "docx"), &buf)
+	send(w, exportFilename(e, format), &buf)
 }
 
 // reportExport loads the export of the report in the path after checking

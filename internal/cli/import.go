@@ -56,6 +56,9 @@ type importFlags struct {
 	planID                int64
 	newPlan, issuer, kind string
 	sheet                 string
+	// databaseGiven is true when --db, --data, CCHC_DB or CCHC_DATA names
+	// the database: only then does a dry run match names to units.
+	databaseGiven bool
 }
 
 func importPlan(e env, args []string) error {
@@ -86,6 +89,8 @@ func importPlan(e env, args []string) error {
 		files = append(files, fs.Arg(0))
 		rest = fs.Args()[1:]
 	}
+	fs.Visit(func(fl *flag.Flag) { f.databaseGiven = f.databaseGiven || fl.Name == "db" || fl.Name == "data" })
+	f.databaseGiven = f.databaseGiven || os.Getenv("CCHC_DB") != "" || os.Getenv("CCHC_DATA") != ""
 	if len(files) != 1 {
 		return fmt.Errorf("need exactly one FILE: %w", errUsage)
 	}
@@ -173,25 +178,24 @@ func readLimited(path string) ([]byte, error) {
 	return data, nil
 }
 
-// openForImport opens the configured database. A dry run with no database
-// configured and none in the data directory reads against a temporary one
-// (the standard areas, no units) so that it never creates files the user
-// did not ask for; reference is then true.
+// openForImport opens the configured database. A dry run that names no
+// database (no --db, --data, CCHC_DB or CCHC_DATA) reads against a
+// temporary one (the standard areas, no units): its output does not depend
+// on whatever ./data holds, unit_id stays null, and it creates no files;
+// reference is then true.
 func (f *importFlags) openForImport(ctx context.Context) (d *db.DB, closeDB func(), reference bool, err error) {
 	dsn := f.config().DatabaseDSN()
-	if f.dryRun && f.dsn == "" {
-		if _, statErr := os.Stat(dsn); errors.Is(statErr, os.ErrNotExist) {
-			dir, err := os.MkdirTemp("", "cchc-import-")
-			if err != nil {
-				return nil, nil, false, err
-			}
-			d, err := openMigrated(ctx, filepath.Join(dir, "reference.db"))
-			if err != nil {
-				os.RemoveAll(dir)
-				return nil, nil, false, err
-			}
-			return d, func() { d.Close(); os.RemoveAll(dir) }, true, nil
+	if f.dryRun && !f.databaseGiven {
+		dir, err := os.MkdirTemp("", "cchc-import-")
+		if err != nil {
+			return nil, nil, false, err
 		}
+		d, err := openMigrated(ctx, filepath.Join(dir, "reference.db"))
+		if err != nil {
+			os.RemoveAll(dir)
+			return nil, nil, false, err
+		}
+		return d, func() { d.Close(); os.RemoveAll(dir) }, true, nil
 	}
 	if d, err = openMigrated(ctx, dsn); err != nil {
 		return nil, nil, false, err

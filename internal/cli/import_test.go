@@ -122,3 +122,24 @@ func TestImportPlanIntoDatabase(t *testing.T) {
 		})
 	}
 }
+
+// TestImportPlanDryRunIgnoresDataDirectory: a dry run that names no
+// database reads the same whatever ./data holds; naming it matches units.
+func TestImportPlanDryRunIgnoresDataDirectory(t *testing.T) {
+	t.Setenv("CCHC_DB", "")
+	t.Setenv("CCHC_DATA", "")
+	file := seed("soctrang-2012-par-plan-2011-2015.txt")
+	dir := t.TempDir()
+	units := writeBook(t, dir, "units.xlsx", []any{"Mã đơn vị", "Tên đơn vị", "Loại đơn vị", "Mã đơn vị cấp trên", "Hoạt động từ ngày"},
+		[]any{"ST", "Tỉnh Sóc Trăng", "province", "", "01/01/2010"},
+		[]any{"STP", "Sở Tư pháp", "agency", "ST", "01/01/2010"})
+	t.Chdir(dir)
+	if code, _, errOut := run("unit", "import", units); code != 0 { // into ./data/cchc.db
+		t.Fatalf("unit import: %s", errOut)
+	}
+	_, plain, _ := run("import", "plan", file, "--dry-run", "--json")
+	_, named, _ := run("import", "plan", file, "--dry-run", "--json", "--data", "data")
+	if strings.Contains(plain, `"unit_id": 2`) || !strings.Contains(named, `"unit_id": 2`) {
+		t.Errorf("unit ids: without --data %v, with --data %v; want only with", strings.Contains(plain, `"unit_id": 2`), strings.Contains(named, `"unit_id": 2`))
+	}
+}

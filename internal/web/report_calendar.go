@@ -27,6 +27,15 @@ type calendarData struct {
 	TypeForm typeForm
 	Exc      exceptionForm
 	Picker   picker
+	// Adhoc is what was posted for a new ad hoc period; AdhocOpen keeps
+	// its form open after a refusal.
+	Adhoc     adhocForm
+	AdhocOpen bool
+}
+
+// adhocForm is the form of a new ad hoc or thematic period, as typed.
+type adhocForm struct {
+	Code, Title, StartsOn, EndsOn, UnitDeadline, SNVDeadline string
 }
 
 // periodView is a stored period with its type's name and how many units
@@ -63,6 +72,7 @@ type calendarState struct {
 	editing  int64
 	typeForm typeForm
 	exc      exceptionForm
+	adhoc    *adhocForm
 }
 
 // calendarYear reads ?year= (or a posted year), today's year when absent
@@ -96,6 +106,9 @@ func (h *Handler) reportCalendar(w http.ResponseWriter, r *http.Request) {
 func (h *Handler) renderCalendar(w http.ResponseWriter, r *http.Request, status int, year int, st calendarState, errs valid.Errors) {
 	ctx := r.Context()
 	data := calendarData{Year: year, PrevYear: year - 1, NextYear: year + 1, Editing: st.editing, TypeForm: st.typeForm, Exc: st.exc}
+	if st.adhoc != nil {
+		data.Adhoc, data.AdhocOpen = *st.adhoc, true
+	}
 	types, err := h.app.Reports.Types(ctx)
 	if err != nil {
 		h.serverError(w, r, err)

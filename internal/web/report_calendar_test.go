@@ -122,3 +122,40 @@ func TestReportCalendar(t *testing.T) {
 		}
 	})
 }
+
+// TestReportAdhocPeriod: Sở Nội vụ adds an ad hoc (thematic) period with
+// its own dates; bad dates come back beside their fields; officers may not.
+func TestReportAdhocPeriod(t *testing.T) {
+	dbtest.Each(t, func(t *testing.T, d *db.DB) {
+		t.Parallel()
+		env := testkit.New(t, d)
+		coord := env.Login(t, "coord")
+		bad := url.Values{"code": {"2026-Q1"}, "title": {"Chuyên đề"}, "starts_on": {"01/01/2026"}, "ends_on": {"31/13/2026"},
+			"unit_deadline": {"10/07/2026"}, "year": {"2026"}}
+		res := coord.PostForm("/report-calendar/adhoc", bad)
+		body := res.Body.String()
+		if res.Code != http.StatusUnprocessableEntity || !strings.Contains(body, "Ngày ghi theo dạng ngày/tháng/năm") {
+			t.Fatalf("bad dates: %d", res.Code)
+		}
+		bad.Set("ends_on", "30/06/2026")
+		if res := coord.PostForm("/report-calendar/adhoc", bad); res.Code != http.StatusUnprocessableEntity ||
+			!strings.Contains(res.Body.String(), "là mã của kỳ định kỳ") {
+			t.Fatalf("calendar code: %d", res.Code)
+		}
+		good := url.Values{"code": {"2026-CD-ISO"}, "title": {"Báo cáo chuyên đề ISO 9001"}, "starts_on": {"01/01/2026"},
+			"ends_on": {"30/06/2026"}, "unit_deadline": {"10/07/2026"}, "year": {"2026"}}
+		if res := env.Login(t, "officer_a").PostForm("/report-calendar/adhoc", good); res.Code != http.StatusForbidden {
+			t.Errorf("officer: %d, want 403", res.Code)
+		}
+		if res := coord.PostForm("/report-calendar/adhoc", good); res.Code != http.StatusSeeOther {
+			t.Fatalf("add: %d %s", res.Code, res.Body.String())
+		}
+		if body := coord.Get("/report-calendar?year=2026").Body.String(); !strings.Contains(body, "Báo cáo chuyên đề ISO 9001") || !strings.Contains(body, "10/07/2026") {
+			t.Error("the calendar does not list the new period")
+		}
+		p, err := report.PeriodByCode(t.Context(), d, "2026-CD-ISO")
+		if err != nil || p.UnitDeadline != civil.New(2026, time.July, 10) {
+			t.Errorf("stored %+v, %v", p, err)
+		}
+	})
+}

@@ -115,6 +115,7 @@ func (h *Handler) routes() {
 	m.Handle("GET /report-calendar", h.auth(h.reportCalendar))
 	m.Handle("POST /report-calendar/types/{id}", h.auth(h.reportTypeSave))
 	m.Handle("POST /report-calendar/exceptions", h.auth(h.reportExceptionSave))
+	m.Handle("POST /report-calendar/adhoc", h.auth(h.reportAdhocSave))
 
 	// Work items, progress, overview, notifications.
 	m.Handle("GET /work-items", h.auth(h.workItemList))

@@ -55,7 +55,7 @@ func Open(ctx context.Context, dsn string) (*DB, error) {
 		sdb, err = sqlx.Open("pgx", dsn)
 		if err == nil {
 			sdb.SetMaxOpenConns(20)
-			sdb.SetMaxIdleConns(5)
+			sdb.SetMaxIdleConns(20)
 			sdb.SetConnMaxIdleTime(5 * time.Minute)
 		}
 	} else {

@@ -76,7 +76,7 @@ func (h *API) reportQuery(w http.ResponseWriter, r *http.Request, action auth.Ac
 		h.badRequest(w, r, "Thiếu tham số form (mã biểu mẫu báo cáo, ví dụ CCHC; xem GET /api/v1/report-forms).")
 		return t, false
 	}
-	t.Unit, err = h.app.Units.Get(r.Context(), unitID)
+	t.Unit, err = h.app.Units.GetRow(r.Context(), unitID)
 	if errors.Is(err, db.ErrNotFound) {
 		h.error(w, r, http.StatusNotFound, codeNotFound, fmt.Sprintf("Không tìm thấy đơn vị có mã số (id) %d.", unitID))
 		return t, false
@@ -114,7 +114,7 @@ func (h *API) reportScope(w http.ResponseWriter, r *http.Request, action auth.Ac
 }
 
 func (h *API) reportForm(w http.ResponseWriter, r *http.Request, code string) (report.Form, bool) {
-	f, err := report.FormByCodeWith(r.Context(), h.app.DB, code)
+	f, err := h.app.Reports.CachedForm(r.Context(), code)
 	if errors.Is(err, db.ErrNotFound) {
 		h.error(w, r, http.StatusNotFound, codeNotFound,
 			fmt.Sprintf("Không tìm thấy biểu mẫu báo cáo “%s”. Xem danh sách biểu mẫu tại GET /api/v1/report-forms.", code))

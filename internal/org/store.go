@@ -43,6 +43,17 @@ func (s *Store) Get(ctx context.Context, id int64) (Unit, error) {
 	return getUnit(ctx, s.db, id)
 }
 
+// GetRow returns the unit with id without its aliases (Aliases is nil),
+// for requests that need only the unit's own row; db.ErrNotFound when
+// there is none.
+func (s *Store) GetRow(ctx context.Context, id int64) (Unit, error) {
+	var u Unit
+	if err := s.db.GetContext(ctx, &u, s.db.Rebind(`SELECT `+unitColumns+` FROM units WHERE id = ?`), id); err != nil {
+		return Unit{}, fmt.Errorf("org: get unit %d: %w", id, db.NotFound(err))
+	}
+	return u, nil
+}
+
 func getUnit(ctx context.Context, q db.Querier, id int64) (Unit, error) {
 	var u Unit
 	if err := q.GetContext(ctx, &u, q.Rebind(`SELECT `+unitColumns+` FROM units WHERE id = ?`), id); err != nil {

@@ -67,6 +67,30 @@ func (s *Store) FormByCode(ctx context.Context, code string) (Form, error) {
 	return FormByCodeWith(ctx, s.db, code)
 }
 
+// formHeadSelect is formSelect without the definition, which a Store
+// takes from its cache of decoded versions.
+const formHeadSelect = `SELECT f.id, f.code, f.title, f.unit_kinds, f.created_at, f.updated_at,
+	v.id AS version_id, v.version
+	FROM report_forms f JOIN report_form_versions v ON v.form_id = f.id
+	AND v.version = (SELECT MAX(version) FROM report_form_versions WHERE form_id = f.id)`
+
+// CachedForm is FormByCode with the definition taken from the store's
+// cache of decoded versions, for the paths that read a form on every
+// request (saving and submitting reports, consolidation). The returned
+// Definition is shared: callers must not modify it.
+func (s *Store) CachedForm(ctx context.Context, code string) (Form, error) {
+	var f Form
+	if err := s.db.GetContext(ctx, &f, s.db.Rebind(formHeadSelect+` WHERE f.code = ?`), code); err != nil {
+		return Form{}, fmt.Errorf("report: form %q: %w", code, db.NotFound(err))
+	}
+	d, err := s.Definition(ctx, s.db, f.VersionID)
+	if err != nil {
+		return Form{}, err
+	}
+	f.Definition = d
+	return f, nil
+}
+
 // FormByCodeWith is FormByCode reading through q (a transaction or the
 // database).
 func FormByCodeWith(ctx context.Context, q db.Querier, code string) (Form, error) {

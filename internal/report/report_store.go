@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"maps"
 	"slices"
 	"sort"
 	"strconv"
@@ -84,29 +85,26 @@ func findReport(ctx context.Context, q db.Querier, formID, periodID, unitID int6
 	return r, loadContent(ctx, q, &r)
 }
 
-// loadContent reads r's values and texts.
+// loadContent reads r's values and texts, in one query.
 func loadContent(ctx context.Context, q db.Querier, r *Report) error {
-	var vals []struct {
-		Code  string `db:"code"`
-		Value int64  `db:"value"`
+	var rows []struct {
+		Code  string  `db:"code"`
+		Value *int64  `db:"value"`
+		Body  *string `db:"body"`
 	}
-	if err := q.SelectContext(ctx, &vals, q.Rebind(`SELECT code, value FROM report_values WHERE report_id = ?`), r.ID); err != nil {
-		return fmt.Errorf("report: values of report %d: %w", r.ID, err)
+	if err := q.SelectContext(ctx, &rows, q.Rebind(`SELECT code, value, NULL AS body FROM report_values WHERE report_id = ?
+		UNION ALL SELECT code, NULL, body FROM report_texts WHERE report_id = ?`), r.ID, r.ID); err != nil {
+		return fmt.Errorf("report: content of report %d: %w", r.ID, err)
 	}
-	var texts []struct {
-		Code string `db:"code"`
-		Body string `db:"body"`
-	}
-	if err := q.SelectContext(ctx, &texts, q.Rebind(`SELECT code, body FROM report_texts WHERE report_id = ?`), r.ID); err != nil {
-		return fmt.Errorf("report: texts of report %d: %w", r.ID, err)
-	}
-	r.Values = make(map[string]int64, len(vals))
-	for _, v := range vals {
-		r.Values[v.Code] = v.Value
-	}
-	r.Texts = make(map[string]string, len(texts))
-	for _, t := range texts {
-		r.Texts[t.Code] = t.Body
+	r.Values = make(map[string]int64, len(rows))
+	r.Texts = map[string]string{}
+	for _, row := range rows {
+		switch {
+		case row.Value != nil:
+			r.Values[row.Code] = *row.Value
+		case row.Body != nil:
+			r.Texts[row.Code] = *row.Body
+		}
 	}
 	return nil
 }
@@ -248,7 +246,7 @@ type opened struct {
 // open finds or creates the report (see Open); with content, a report it
 // creates holds that content over the prefill.
 func (s *Store) open(ctx context.Context, formCode, periodCode string, unitID, userID int64, content *posted) (opened, error) {
-	form, err := FormByCodeWith(ctx, s.db, formCode)
+	form, err := s.CachedForm(ctx, formCode)
 	if errors.Is(err, db.ErrNotFound) {
 		return opened{}, valid.Errors{"form": "Biểu mẫu “" + formCode + "” không tồn tại."}
 	} else if err != nil {
@@ -275,7 +273,10 @@ func (s *Store) open(ctx context.Context, formCode, periodCode string, unitID, u
 	}
 	if content != nil {
 		draft := change{r: Report{Status: StatusDraft, UnitID: unitID}, period: p, unit: unit}
-		if err := draft.editable(ctx, s.db, s.today(), "sửa"); err != nil {
+		if draft.deadline, draft.locksOn, err = DeadlineFor(ctx, s.db, p, unitID); err != nil {
+			return opened{}, err
+		}
+		if err := draft.editable(s.today(), "sửa"); err != nil {
 			return opened{}, err
 		}
 		cleaned, err := checkContent(form.Definition, unit.Kind, content.values, content.texts)
@@ -299,6 +300,8 @@ func (s *Store) open(ctx context.Context, formCode, periodCode string, unitID, u
 			return err
 		}
 		now := db.Now()
+		r = Report{FormID: form.ID, FormVersionID: form.VersionID, PeriodID: p.ID, UnitID: unitID, Status: StatusDraft,
+			CreatedAt: now, UpdatedAt: now, Values: values, Texts: texts}
 		if err := tx.GetContext(ctx, &r.ID, tx.Rebind(`INSERT INTO reports (form_id, form_version_id, period_id, unit_id, status,
 			created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?) RETURNING id`),
 			form.ID, form.VersionID, p.ID, unitID, StatusDraft, now, now); err != nil {
@@ -322,8 +325,7 @@ func (s *Store) open(ctx context.Context, formCode, periodCode string, unitID, u
 	if err != nil {
 		return opened{}, err
 	}
-	r, err = getReport(ctx, s.db, r.ID)
-	return opened{Report: r, created: true}, err
+	return opened{Report: r, created: true}, nil
 }
 
 // withActor returns ctx carrying userID as the audit actor when ctx has
@@ -392,16 +394,19 @@ func addEvent(ctx context.Context, q db.Querier, reportID int64, action string, 
 }
 
 // change is a report locked for a change inside a transaction, with what
-// the workflow rules need.
+// the workflow rules need: its period, its unit, and the unit's deadline
+// and locking day in the period (its exception winning).
 type change struct {
-	r      Report
-	period PeriodRow
-	unit   reportUnit
+	r                 Report
+	period            PeriodRow
+	unit              reportUnit
+	deadline, locksOn civil.Date
 }
 
 // lockReport locks report id for the rest of tx (the UPDATE holds the row
 // on PostgreSQL; SQLite's immediate transactions already serialize
-// writers), and reads it with its period and unit.
+// writers), and reads it with its content, period, unit and the unit's
+// exception in the period, if any.
 func lockReport(ctx context.Context, tx *sqlx.Tx, id int64) (change, error) {
 	res, err := tx.ExecContext(ctx, tx.Rebind(`UPDATE reports SET updated_at = updated_at WHERE id = ?`), id)
 	if err != nil {
@@ -410,35 +415,45 @@ func lockReport(ctx context.Context, tx *sqlx.Tx, id int64) (change, error) {
 	if n, err := res.RowsAffected(); err == nil && n == 0 {
 		return change{}, fmt.Errorf("report: report %d: %w", id, db.ErrNotFound)
 	}
-	var c change
-	if c.r, err = getReport(ctx, tx, id); err != nil {
-		return change{}, err
+	var row struct {
+		Report
+		Period     PeriodRow   `db:"p"`
+		UnitName   string      `db:"unit_name"`
+		UnitKind   string      `db:"unit_kind"`
+		ExDeadline *civil.Date `db:"ex_deadline"`
+		ExLocksOn  *civil.Date `db:"ex_locks_on"`
 	}
-	if c.period, err = getPeriod(ctx, tx, c.r.PeriodID); err != nil {
-		return change{}, err
+	err = tx.GetContext(ctx, &row, tx.Rebind(`SELECT `+reportColumns+`,
+		p.id AS "p.id", p.type_id AS "p.type_id", p.code AS "p.code", p.title AS "p.title", p.starts_on AS "p.starts_on",
+		p.ends_on AS "p.ends_on", p.cutoff_from AS "p.cutoff_from", p.cutoff_to AS "p.cutoff_to",
+		p.unit_deadline AS "p.unit_deadline", p.snv_deadline AS "p.snv_deadline", p.locks_on AS "p.locks_on",
+		u.name AS unit_name, u.kind AS unit_kind, x.deadline AS ex_deadline, x.locks_on AS ex_locks_on
+		FROM reports r JOIN report_periods p ON p.id = r.period_id JOIN units u ON u.id = r.unit_id
+		LEFT JOIN report_period_exceptions x ON x.period_id = r.period_id AND x.unit_id = r.unit_id
+		WHERE r.id = ?`), id)
+	if err != nil {
+		return change{}, fmt.Errorf("report: read locked report %d: %w", id, db.NotFound(err))
 	}
-	if c.unit, err = getUnit(ctx, tx, c.r.UnitID); err != nil {
-		return change{}, err
+	c := change{r: row.Report, period: row.Period, unit: reportUnit{Name: row.UnitName, Kind: row.UnitKind},
+		deadline: row.Period.UnitDeadline, locksOn: row.Period.LocksOn}
+	if row.ExDeadline != nil && row.ExLocksOn != nil {
+		c.deadline, c.locksOn = *row.ExDeadline, *row.ExLocksOn
 	}
-	return c, nil
+	return c, loadContent(ctx, tx, &c.r)
 }
 
 // editable refuses a change of content when c's report is not a draft or
 // returned, or when its period is locked for its unit on day today.
-func (c change) editable(ctx context.Context, q db.Querier, today civil.Date, verb string) error {
+func (c change) editable(today civil.Date, verb string) error {
 	switch c.r.Status {
 	case StatusSubmitted:
 		return valid.Problemf("Báo cáo đã nộp, đang chờ xem xét: không thể " + verb + ".")
 	case StatusAccepted:
 		return valid.Problemf("Báo cáo đã được chấp nhận và khóa: không thể " + verb + ".")
 	}
-	_, locks, err := DeadlineFor(ctx, q, c.period, c.r.UnitID)
-	if err != nil {
-		return err
-	}
-	if today.After(locks) {
+	if today.After(c.locksOn) {
 		return valid.Problemf(fmt.Sprintf("Kỳ báo cáo %s đã khóa từ ngày %s: không thể %s. Hãy đề nghị Sở Nội vụ gia hạn.",
-			c.period.Title, locks.AddDays(1).VN(), verb))
+			c.period.Title, c.locksOn.AddDays(1).VN(), verb))
 	}
 	return nil
 }
@@ -451,6 +466,7 @@ func (c change) editable(ctx context.Context, q db.Querier, today civil.Date, ve
 // "value.<code>" or "text.<code>"; a report submitted or accepted, or of a
 // locked period, is refused with a valid.Problem. The change is audited.
 func (s *Store) SaveDraft(ctx context.Context, id int64, values map[string]int64, texts map[string]string, userID int64) (Report, error) {
+	var saved Report
 	err := s.db.InTx(ctx, func(tx *sqlx.Tx) error {
 		ctx, err := withActor(ctx, tx, userID)
 		if err != nil {
@@ -460,7 +476,7 @@ func (s *Store) SaveDraft(ctx context.Context, id int64, values map[string]int64
 		if err != nil {
 			return err
 		}
-		if err := c.editable(ctx, tx, s.today(), "sửa"); err != nil {
+		if err := c.editable(s.today(), "sửa"); err != nil {
 			return err
 		}
 		def, err := s.Definition(ctx, tx, c.r.FormVersionID)
@@ -474,8 +490,19 @@ func (s *Store) SaveDraft(ctx context.Context, id int64, values map[string]int64
 		if err := writeContent(ctx, tx, id, values, texts); err != nil {
 			return err
 		}
-		if _, err := tx.ExecContext(ctx, tx.Rebind(`UPDATE reports SET updated_at = ? WHERE id = ?`), db.Now(), id); err != nil {
+		now := db.Now()
+		if _, err := tx.ExecContext(ctx, tx.Rebind(`UPDATE reports SET updated_at = ? WHERE id = ?`), now, id); err != nil {
 			return fmt.Errorf("report: save draft %d: %w", id, err)
+		}
+		saved = c.r
+		saved.UpdatedAt = now
+		maps.Copy(saved.Values, values)
+		for code, t := range texts {
+			if t == "" {
+				delete(saved.Texts, code)
+			} else {
+				saved.Texts[code] = t
+			}
 		}
 		return audit.Record(ctx, tx, audit.Entry{Action: audit.Update, Entity: "report", EntityID: id,
 			Summary: fmt.Sprintf("Lưu nháp báo cáo %s của %s", c.period.Title, c.unit.Name),
@@ -484,7 +511,7 @@ func (s *Store) SaveDraft(ctx context.Context, id int64, values map[string]int64
 	if err != nil {
 		return Report{}, err
 	}
-	return getReport(ctx, s.db, id)
+	return saved, nil
 }
 
 // checkContent returns texts cleaned (Unicode NFC, trimmed) and what is
@@ -537,6 +564,7 @@ func checkContent(def Definition, kind string, values map[string]int64, texts ma
 // texts. The change is audited.
 func (s *Store) Submit(ctx context.Context, id, userID int64) (Report, error) {
 	today := s.today()
+	var submitted Report
 	err := s.db.InTx(ctx, func(tx *sqlx.Tx) error {
 		ctx, err := withActor(ctx, tx, userID)
 		if err != nil {
@@ -546,7 +574,7 @@ func (s *Store) Submit(ctx context.Context, id, userID int64) (Report, error) {
 		if err != nil {
 			return err
 		}
-		if err := c.editable(ctx, tx, today, "nộp"); err != nil {
+		if err := c.editable(today, "nộp"); err != nil {
 			return err
 		}
 		def, err := s.Definition(ctx, tx, c.r.FormVersionID)
@@ -556,13 +584,9 @@ func (s *Store) Submit(ctx context.Context, id, userID int64) (Report, error) {
 		if errs := def.Check(c.r.Values); len(errs) > 0 {
 			return errs
 		}
-		deadline, _, err := DeadlineFor(ctx, tx, c.period, c.r.UnitID)
-		if err != nil {
-			return err
-		}
 		onTime := c.r.OnTime
 		if onTime == nil {
-			v := !today.After(deadline)
+			v := !today.After(c.deadline)
 			onTime = &v
 		}
 		now := db.Now()
@@ -570,6 +594,8 @@ func (s *Store) Submit(ctx context.Context, id, userID int64) (Report, error) {
 			WHERE id = ?`), StatusSubmitted, now, *onTime, now, id); err != nil {
 			return fmt.Errorf("report: submit report %d: %w", id, err)
 		}
+		submitted = c.r
+		submitted.Status, submitted.SubmittedAt, submitted.OnTime, submitted.UpdatedAt = StatusSubmitted, &now, onTime, now
 		snap, err := json.Marshal(snapshot{Values: c.r.Values, Texts: c.r.Texts})
 		if err != nil {
 			return fmt.Errorf("report: snapshot of report %d: %w", id, err)
@@ -588,7 +614,7 @@ func (s *Store) Submit(ctx context.Context, id, userID int64) (Report, error) {
 	if err != nil {
 		return Report{}, err
 	}
-	return getReport(ctx, s.db, id)
+	return submitted, nil
 }
 
 // Return sends the submitted report id back to its unit with comment,
@@ -614,6 +640,7 @@ func (s *Store) Accept(ctx context.Context, id, userID int64) (Report, error) {
 
 // review moves the submitted report id to status, recording event.
 func (s *Store) review(ctx context.Context, id, userID int64, status, event, comment string) (Report, error) {
+	var reviewed Report
 	err := s.db.InTx(ctx, func(tx *sqlx.Tx) error {
 		ctx, err := withActor(ctx, tx, userID)
 		if err != nil {
@@ -637,6 +664,8 @@ func (s *Store) review(ctx context.Context, id, userID int64, status, event, com
 			status, acceptedAt, now, id); err != nil {
 			return fmt.Errorf("report: %s report %d: %w", event, id, err)
 		}
+		reviewed = c.r
+		reviewed.Status, reviewed.AcceptedAt, reviewed.UpdatedAt = status, acceptedAt, now
 		if err := addEvent(ctx, tx, id, event, userID, comment, ""); err != nil {
 			return err
 		}
@@ -650,7 +679,7 @@ func (s *Store) review(ctx context.Context, id, userID int64, status, event, com
 	if err != nil {
 		return Report{}, err
 	}
-	return getReport(ctx, s.db, id)
+	return reviewed, nil
 }
 
 // StatusLabels gives the Vietnamese label of each report status.

@@ -42,4 +42,5 @@ func (h *API) routes() {
 	m.HandleFunc("POST /api/v1/reports/submit", h.reportSubmit)
 	m.HandleFunc("GET /api/v1/reports/consolidated", h.reportConsolidated)
 	m.HandleFunc("GET /api/v1/reports/timeliness", h.reportTimeliness)
+	m.HandleFunc("GET /api/v1/index/results", h.indexResults)
 }

@@ -8,6 +8,7 @@ import (
 	"cchc/internal/auth"
 	"cchc/internal/db"
 	"cchc/internal/files"
+	"cchc/internal/index"
 	"cchc/internal/mail"
 	"cchc/internal/notify"
 	"cchc/internal/org"
@@ -25,6 +26,7 @@ type App struct {
 	Files   *files.Store
 	Notify  *notify.Store
 	Reports *report.Store
+	Index   *index.Store
 	Log     *slog.Logger
 }
 
@@ -36,7 +38,8 @@ func New(d *db.DB, log *slog.Logger) *App {
 	}
 	units := org.NewStore(d)
 	return &App{DB: d, Units: units, Users: auth.NewStore(d), Policy: auth.Policy{Tree: units},
-		Plans: plan.NewStore(d), Files: files.NewStore(d), Notify: notify.NewStore(d, nil), Reports: report.NewStore(d), Log: log}
+		Plans: plan.NewStore(d), Files: files.NewStore(d), Notify: notify.NewStore(d, nil), Reports: report.NewStore(d),
+		Index: index.NewStore(d), Log: log}
 }
 
 // WithMailer makes notifications also go out as e-mail through m.

@@ -154,7 +154,7 @@ func (h *Handler) nav(r *http.Request) []NavItem {
 		items = append(items, NavItem{Label: "Đôn đốc báo cáo", URL: "/reports/timeliness"},
 			NavItem{Label: "Biểu mẫu, lịch báo cáo", URL: "/report-forms"})
 	}
-	items = append(items, NavItem{Label: "Đơn vị", URL: "/units"})
+	items = append(items, NavItem{Label: "Chỉ số CCHC", URL: "/index"}, NavItem{Label: "Đơn vị", URL: "/units"})
 	if h.can(r, auth.ManageGroups, 0) {
 		items = append(items, NavItem{Label: "Nhóm đơn vị", URL: "/groups"})
 	}

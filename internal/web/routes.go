@@ -117,6 +117,50 @@ func (h *Handler) routes() {
 	m.Handle("POST /report-calendar/exceptions", h.auth(h.reportExceptionSave))
 	m.Handle("POST /report-calendar/adhoc", h.auth(h.reportAdhocSave))
 
+	// The reform index (Chỉ số CCHC): frameworks.
+	m.Handle("GET /index", h.auth(h.indexHome))
+	m.Handle("POST /index/frameworks", h.auth(h.indexFrameworkCreate))
+	m.Handle("GET /index/frameworks/{id}", h.auth(h.indexFrameworkShow))
+	m.Handle("POST /index/frameworks/{id}", h.auth(h.indexFrameworkUpdate))
+	m.Handle("POST /index/frameworks/{id}/delete", h.auth(h.indexFrameworkDelete))
+	m.Handle("GET /index/frameworks/{id}/edit", h.auth(h.indexItemsEdit))
+	m.Handle("POST /index/frameworks/{id}/items", h.auth(h.indexItemsSave))
+	m.Handle("POST /index/frameworks/{id}/import", h.auth(h.indexFrameworkImport))
+	m.Handle("GET /index/frameworks/{id}/export.xlsx", h.auth(h.indexFrameworkExport))
+	m.Handle("POST /index/frameworks/{id}/bands", h.auth(h.indexBandsSave))
+	m.Handle("POST /index/frameworks/{id}/stage", h.auth(h.indexFrameworkStage))
+	m.Handle("POST /index/frameworks/{id}/publish", h.auth(h.indexFrameworkPublish))
+
+	// The index: self-assessment, evidence, the unit's response.
+	m.Handle("GET /index/frameworks/{id}/self", h.auth(h.indexSelfOpen))
+	m.Handle("GET /index/assessments/{id}", h.auth(h.indexAssessmentShow))
+	m.Handle("POST /index/assessments/{id}/items/{item}", h.auth(h.indexSelfScore))
+	m.Handle("POST /index/assessments/{id}/items/{item}/evidence", h.auth(h.indexEvidenceAdd))
+	m.Handle("POST /index/evidence/{id}/delete", h.auth(h.indexEvidenceRemove))
+	m.Handle("GET /index/evidence/{id}/file", h.auth(h.indexEvidenceFile))
+	m.Handle("POST /index/assessments/{id}/refresh", h.auth(h.indexRefreshAuto))
+	m.Handle("POST /index/assessments/{id}/submit", h.auth(h.indexSelfSubmit))
+	m.Handle("POST /index/assessments/{id}/respond", h.auth(h.indexRespond))
+
+	// The index: appraisal, survey points, finalising.
+	m.Handle("GET /index/frameworks/{id}/units", h.auth(h.indexUnitList))
+	m.Handle("GET /index/assessments/{id}/appraise", h.auth(h.indexAppraiseShow))
+	m.Handle("POST /index/assessments/{id}/appraise/{item}", h.auth(h.indexAppraiseItem))
+	m.Handle("POST /index/assessments/{id}/complete", h.auth(h.indexAppraiseComplete))
+	m.Handle("POST /index/assessments/{id}/reopen", h.auth(h.indexReopen))
+	m.Handle("POST /index/assessments/{id}/ranked", h.auth(h.indexRankedSet))
+	m.Handle("GET /index/frameworks/{id}/survey.xlsx", h.auth(h.indexSurveyTemplate))
+	m.Handle("POST /index/frameworks/{id}/survey", h.auth(h.indexSurveyImport))
+	m.Handle("POST /index/frameworks/{id}/finalise", h.auth(h.indexFinalise))
+
+	// The index: results, scorecards, exports, the public page.
+	m.Handle("GET /index/frameworks/{id}/results", h.auth(h.indexResults))
+	m.Handle("GET /index/frameworks/{id}/results.xlsx", h.auth(h.indexResultsXLSX))
+	m.Handle("GET /index/frameworks/{id}/results.docx", h.auth(h.indexResultsDOCX))
+	m.Handle("GET /index/frameworks/{id}/units/{unit}", h.auth(h.indexScorecard))
+	m.HandleFunc("GET /public/index", h.indexPublicList)
+	m.HandleFunc("GET /public/index/{id}", h.indexPublic)
+
 	// Work items, progress, overview, notifications.
 	m.Handle("GET /work-items", h.auth(h.workItemList))
 	m.Handle("GET /work-items/export.xlsx", h.auth(h.workItemExport))

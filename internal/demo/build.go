@@ -86,6 +86,9 @@ func build(ctx context.Context, a *app.App, opts buildOptions) ([]Account, error
 		if err := buildReports(ctx, tx, today); err != nil {
 			return err
 		}
+		if err := buildIndex(ctx, tx, today); err != nil {
+			return err
+		}
 		if opts.beforeCommit != nil {
 			return opts.beforeCommit(ctx, tx)
 		}

@@ -20,7 +20,7 @@ func (h *API) reportSubmit(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	ctx := r.Context()
-	rep, err := h.app.Reports.Find(ctx, f.ID, p.ID, t.Unit.ID)
+	rep, err := h.app.Reports.Lookup(ctx, f.ID, p.ID, t.Unit.ID)
 	if errors.Is(err, db.ErrNotFound) {
 		h.error(w, r, http.StatusNotFound, codeNotFound, fmt.Sprintf(
 			"%s chưa có báo cáo %s theo biểu mẫu %s. Hãy gửi số liệu bằng PUT /api/v1/reports trước khi nộp.", t.Unit.Name, p.Title, f.Code))

@@ -92,6 +92,15 @@ func Open(ctx context.Context, dsn string) (*DB, error) {
 	return d, nil
 }
 
+// DialectOf returns the dialect q speaks: q is a *DB or one of its
+// transactions. Queries that need a dialect's own syntax ask it here.
+func DialectOf(q Querier) Dialect {
+	if q.DriverName() == "pgx" {
+		return Postgres
+	}
+	return SQLite
+}
+
 // InTx runs fn in one transaction, committing when fn returns nil and
 // rolling back otherwise. Every multi-row change goes through InTx.
 func (d *DB) InTx(ctx context.Context, fn func(tx *sqlx.Tx) error) error {

@@ -75,12 +75,26 @@ func (s *Store) Find(ctx context.Context, formID, periodID, unitID int64) (Repor
 	return findReport(ctx, s.db, formID, periodID, unitID)
 }
 
-func findReport(ctx context.Context, q db.Querier, formID, periodID, unitID int64) (Report, error) {
+// Lookup is Find without the report's values and texts (Values and Texts
+// are nil), for a caller that needs only the report's row.
+func (s *Store) Lookup(ctx context.Context, formID, periodID, unitID int64) (Report, error) {
+	return lookupReport(ctx, s.db, formID, periodID, unitID)
+}
+
+func lookupReport(ctx context.Context, q db.Querier, formID, periodID, unitID int64) (Report, error) {
 	var r Report
 	err := q.GetContext(ctx, &r, q.Rebind(`SELECT `+reportColumns+` FROM reports r
 		WHERE r.form_id = ? AND r.period_id = ? AND r.unit_id = ?`), formID, periodID, unitID)
 	if err != nil {
 		return Report{}, fmt.Errorf("report: find report of form %d, period %d, unit %d: %w", formID, periodID, unitID, db.NotFound(err))
+	}
+	return r, nil
+}
+
+func findReport(ctx context.Context, q db.Querier, formID, periodID, unitID int64) (Report, error) {
+	r, err := lookupReport(ctx, q, formID, periodID, unitID)
+	if err != nil {
+		return Report{}, err
 	}
 	return r, loadContent(ctx, q, &r)
 }
@@ -345,13 +359,27 @@ func withActor(ctx context.Context, q db.Querier, userID int64) (context.Context
 // writeContent upserts values and texts of report id; an empty text
 // removes the stored one.
 func writeContent(ctx context.Context, q db.Querier, id int64, values map[string]int64, texts map[string]string) error {
-	// Values go in one multi-row upsert per batch: a report has about a
-	// hundred, and one statement each made saving the slow part.
+	// Values go in one statement: a report has about a hundred, and one
+	// statement each made saving the slow part. PostgreSQL takes them as
+	// two arrays (three parameters to bind and plan, whatever the count);
+	// SQLite as a multi-row VALUES per batch.
 	codes := make([]string, 0, len(values))
 	for code := range values {
 		codes = append(codes, code)
 	}
 	sort.Strings(codes)
+	if db.DialectOf(q) == db.Postgres && len(codes) > 0 {
+		nums := make([]int64, len(codes))
+		for i, code := range codes {
+			nums[i] = values[code]
+		}
+		if _, err := q.ExecContext(ctx, q.Rebind(`INSERT INTO report_values (report_id, code, value)
+			SELECT ?, c, v FROM unnest(?::text[], ?::bigint[]) AS t(c, v)
+			ON CONFLICT (report_id, code) DO UPDATE SET value = excluded.value`), id, codes, nums); err != nil {
+			return fmt.Errorf("report: save %d values of report %d: %w", len(codes), id, err)
+		}
+		codes = nil
+	}
 	const batch = 200
 	for start := 0; start < len(codes); start += batch {
 		part := codes[start:min(start+batch, len(codes))]
@@ -609,7 +637,9 @@ func (s *Store) Submit(ctx context.Context, id, userID int64) (Report, error) {
 		}
 		return audit.Record(ctx, tx, audit.Entry{Action: audit.Update, Entity: "report", EntityID: id, Summary: summary,
 			Before: map[string]any{"status": c.r.Status},
-			After:  map[string]any{"status": StatusSubmitted, "on_time": *onTime, "values": c.r.Values}})
+			// The values as submitted are in the event's snapshot; the trail
+			// records the change of status.
+			After: map[string]any{"status": StatusSubmitted, "on_time": *onTime}})
 	})
 	if err != nil {
 		return Report{}, err

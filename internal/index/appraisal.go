@@ -251,3 +251,28 @@ func (s *Store) Respond(ctx context.Context, assessmentID int64, in ResponseInpu
 	})
 	return a, err
 }
+
+// ChangedCounts counts, per assessment of framework frameworkID (keyed by
+// assessment id), the items the appraisal changed: an appraised score
+// different from the self-score, or an item the appraisal declared not
+// applicable with a reason. Survey items are not counted.
+func (s *Store) ChangedCounts(ctx context.Context, frameworkID int64) (map[int64]int, error) {
+	var rows []struct {
+		AssessmentID int64 `db:"assessment_id"`
+		N            int   `db:"n"`
+	}
+	err := s.db.SelectContext(ctx, &rows, s.db.Rebind(`SELECT sc.assessment_id, COUNT(*) AS n FROM index_scores sc
+		JOIN index_assessments a ON a.id = sc.assessment_id JOIN index_items i ON i.id = sc.item_id
+		WHERE a.framework_id = ? AND i.kind <> ? AND (
+			(sc.appraised_points IS NOT NULL AND (sc.self_points IS NULL OR sc.appraised_points <> sc.self_points))
+			OR (sc.applicable = ? AND sc.appraisal_reason <> ''))
+		GROUP BY sc.assessment_id`), frameworkID, KindSurvey, false)
+	if err != nil {
+		return nil, fmt.Errorf("index: changed items of framework %d: %w", frameworkID, err)
+	}
+	out := make(map[int64]int, len(rows))
+	for _, r := range rows {
+		out[r.AssessmentID] = r.N
+	}
+	return out, nil
+}

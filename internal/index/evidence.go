@@ -12,6 +12,7 @@ import (
 
 	"cchc/internal/audit"
 	"cchc/internal/db"
+	"cchc/internal/files"
 	"cchc/internal/valid"
 	"cchc/internal/vn"
 )
@@ -27,18 +28,20 @@ const (
 	EvidenceLink   = "link"   // a web page
 )
 
-// EvidenceInput cites one document for an item: an uploaded file
-// (FileID, RefKind "" or "file"), a plan, task or report in cchc (RefKind
-// and RefID) or a web page (RefKind "link", URL and Title). Title defaults
-// to the file's name or the plan's, task's or report's own; Locator says
-// where in the document ("Mục II, trang 3").
+// EvidenceInput cites one document for an item: a file (RefKind "" or
+// "file": an upload already checked by files.Check, stored in the same
+// transaction as the citation, or a stored file's FileID), a plan, task or
+// report in cchc (RefKind and RefID) or a web page (RefKind "link", URL and
+// Title). Title defaults to the file's name or the plan's, task's or
+// report's own; Locator says where in the document ("Mục II, trang 3").
 type EvidenceInput struct {
-	FileID  *int64 `json:"file_id"`
-	RefKind string `json:"ref_kind"`
-	RefID   *int64 `json:"ref_id"`
-	URL     string `json:"url"`
-	Title   string `json:"title"`
-	Locator string `json:"locator"`
+	Upload  *files.Upload `json:"-"`
+	FileID  *int64        `json:"file_id"`
+	RefKind string        `json:"ref_kind"`
+	RefID   *int64        `json:"ref_id"`
+	URL     string        `json:"url"`
+	Title   string        `json:"title"`
+	Locator string        `json:"locator"`
 }
 
 // Limits on evidence text, in characters.
@@ -75,6 +78,13 @@ func (s *Store) AddEvidence(ctx context.Context, assessmentID, itemID int64, in 
 		it, err := assessLeaf(tree, itemID)
 		if err != nil {
 			return err
+		}
+		if in.Upload != nil && ev.RefKind == "" {
+			stored, err := files.Insert(ctx, tx, *in.Upload, userID)
+			if err != nil {
+				return err
+			}
+			ev.FileID = &stored.ID
 		}
 		if err := evidenceResolve(ctx, tx, &ev); err != nil {
 			return err
@@ -138,7 +148,7 @@ func evidenceClean(in EvidenceInput) (Evidence, error) {
 	}
 	switch ev.RefKind {
 	case "":
-		if in.FileID == nil {
+		if in.FileID == nil && in.Upload == nil {
 			errs.Add("file_id", "Hãy chọn tệp tài liệu kiểm chứng.")
 		}
 		ev.FileID, ev.URL = in.FileID, ""
@@ -243,6 +253,16 @@ func (s *Store) RemoveEvidence(ctx context.Context, evidenceID, userID int64) er
 		return audit.Record(ctx, tx, audit.Entry{Action: audit.Update, Entity: "index_assessment", EntityID: ev.AssessmentID,
 			Summary: fmt.Sprintf("Bỏ tài liệu kiểm chứng “%s” của %s", ev.Title, st.unitName), Before: ev})
 	})
+}
+
+// EvidenceByID returns cited document id, or an error wrapping
+// db.ErrNotFound.
+func (s *Store) EvidenceByID(ctx context.Context, id int64) (Evidence, error) {
+	var ev Evidence
+	if err := s.db.GetContext(ctx, &ev, s.db.Rebind(`SELECT `+evidenceSQLColumns+` FROM index_evidence WHERE id = ?`), id); err != nil {
+		return Evidence{}, fmt.Errorf("index: evidence %d: %w", id, db.NotFound(err))
+	}
+	return ev, nil
 }
 
 // EvidenceOf returns the documents cited in assessment assessmentID, by

@@ -185,11 +185,7 @@ func (h *Handler) selfEvidenceInput(r *http.Request, form selfEvForm, errs valid
 			errs.Add("ev.file", fmt.Sprintf("Tệp quá lớn: tối đa %d MB.", files.MaxSize>>20))
 			return in, nil
 		}
-		stored, err := files.Insert(r.Context(), h.app.DB, up, user(r).ID)
-		if err != nil {
-			return in, err
-		}
-		in.FileID = &stored.ID
+		in.Upload = &up // stored with the citation, in one transaction
 	}
 	return in, nil
 }

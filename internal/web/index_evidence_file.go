@@ -15,7 +15,7 @@ func (h *Handler) indexEvidenceFile(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	ctx := r.Context()
-	ref, err := h.selfEvidenceRef(ctx, id)
+	ref, err := h.app.Index.EvidenceByID(ctx, id)
 	if err != nil {
 		h.fail(w, r, err)
 		return

@@ -1,12 +1,9 @@
 package web
 
 import (
-	"context"
-	"fmt"
 	"net/http"
 
 	"cchc/internal/auth"
-	"cchc/internal/db"
 )
 
 // indexEvidenceRemove withdraws a cited document from a draft
@@ -19,7 +16,7 @@ func (h *Handler) indexEvidenceRemove(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	ctx := r.Context()
-	ref, err := h.selfEvidenceRef(ctx, id)
+	ref, err := h.app.Index.EvidenceByID(ctx, id)
 	if err != nil {
 		h.fail(w, r, err)
 		return
@@ -54,25 +51,4 @@ func (h *Handler) indexEvidenceRemove(w http.ResponseWriter, r *http.Request) {
 	}
 	p.Live = p.rows[ref.ItemID]
 	h.selfRender(w, r, p, http.StatusOK)
-}
-
-// selfEvidenceRow is what the evidence handlers need of a cited document
-// to check who may touch it.
-type selfEvidenceRow struct {
-	AssessmentID int64  `db:"assessment_id"`
-	ItemID       int64  `db:"item_id"`
-	FileID       *int64 `db:"file_id"`
-	Title        string `db:"title"`
-}
-
-// selfEvidenceRef reads cited document id, or an error wrapping
-// db.ErrNotFound.
-func (h *Handler) selfEvidenceRef(ctx context.Context, id int64) (selfEvidenceRow, error) {
-	var ev selfEvidenceRow
-	err := h.app.DB.GetContext(ctx, &ev, h.app.DB.Rebind(`SELECT assessment_id, item_id, file_id, title
-		FROM index_evidence WHERE id = ?`), id)
-	if err != nil {
-		return ev, fmt.Errorf("index evidence %d: %w", id, db.NotFound(err))
-	}
-	return ev, nil
 }

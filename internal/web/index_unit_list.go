@@ -185,7 +185,7 @@ func (h *Handler) indexUnitsBuild(r *http.Request, f index.Framework, filter str
 	for _, u := range results.Units {
 		byUnit[u.UnitID] = u
 	}
-	changed, err := h.indexUnitsChanged(ctx, f.ID)
+	changed, err := h.app.Index.ChangedCounts(ctx, f.ID)
 	if err != nil {
 		return p, err
 	}
@@ -268,32 +268,6 @@ func (h *Handler) indexUnitsOfKind(ctx context.Context, kind string) ([]org.Unit
 			return out, nil
 		}
 	}
-}
-
-// indexUnitsChanged counts, per assessment of framework frameworkID, the
-// items the appraisal changed: an appraised score different from the
-// self-score, or an item the appraisal declared not applicable with a
-// reason.
-func (h *Handler) indexUnitsChanged(ctx context.Context, frameworkID int64) (map[int64]int, error) {
-	var rows []struct {
-		AssessmentID int64 `db:"assessment_id"`
-		N            int   `db:"n"`
-	}
-	q := h.app.DB
-	err := q.SelectContext(ctx, &rows, q.Rebind(`SELECT sc.assessment_id, COUNT(*) AS n FROM index_scores sc
-		JOIN index_assessments a ON a.id = sc.assessment_id JOIN index_items i ON i.id = sc.item_id
-		WHERE a.framework_id = ? AND i.kind <> ? AND (
-			(sc.appraised_points IS NOT NULL AND (sc.self_points IS NULL OR sc.appraised_points <> sc.self_points))
-			OR (sc.applicable = ? AND sc.appraisal_reason <> ''))
-		GROUP BY sc.assessment_id`), frameworkID, index.KindSurvey, false)
-	if err != nil {
-		return nil, fmt.Errorf("changed items of framework %d: %w", frameworkID, err)
-	}
-	out := make(map[int64]int, len(rows))
-	for _, r := range rows {
-		out[r.AssessmentID] = r.N
-	}
-	return out, nil
 }
 
 // indexUnitsStatus names an assessment's status ("none": not opened) and

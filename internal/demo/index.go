@@ -326,7 +326,7 @@ func (b *indexBuilder) closedAssessment(f index.Framework, tree index.Tree, u in
 	if u.From.Year == f.Year && u.Kind == "agency" {
 		a.ranked, a.note = false, fmt.Sprintf("Đơn vị mới thành lập từ ngày %s, chưa đủ một năm hoạt động.", u.From.VN())
 	}
-	notApplicable := indexNotApplicable(u, i)
+	notApplicable := indexNotApplicable(u, a.ranked)
 	inputs := map[int64]rule.Input{}
 	for _, it := range tree.Leaves() {
 		sc := index.Score{ItemID: it.ID, Applicable: true, UpdatedAt: appraised}
@@ -372,26 +372,20 @@ func (b *indexBuilder) closedAssessment(f index.Framework, tree index.Tree, u in
 	return a, nil
 }
 
-// indexNotApplicable returns the optional items unit u (the i-th of its
-// kind) declares not applicable, with the explanation (a format taking the
-// year).
-func indexNotApplicable(u indexUnit, i int) map[string]string {
-	switch {
-	case u.Code == "TTT":
-		return map[string]string{
-			"1.3.1": "Thanh tra tỉnh không có đơn vị trực thuộc nên năm %d không thực hiện kiểm tra.",
-			"1.3.2": "Thanh tra tỉnh không có đơn vị trực thuộc nên năm %d không có vấn đề phát hiện qua kiểm tra.",
-			"6.3":   "Năm %d, Thanh tra tỉnh không có đơn vị sự nghiệp công lập trực thuộc.",
-		}
-	case u.Code == "SNGV":
-		return map[string]string{"6.1.1": "Năm %d, Sở Ngoại vụ không được giao kế hoạch vốn đầu tư công."}
-	case u.Kind == "commune" && i == 4:
-		return map[string]string{"6.5": "Năm %d, " + lowerFirst(u.Name) + " không được giao kế hoạch vốn đầu tư công."}
-	case u.Kind == "commune" && i == 11:
-		return map[string]string{"2.1.1": "Năm %d, Hội đồng nhân dân, Ủy ban nhân dân " + lowerFirst(u.Name) +
-			" không ban hành văn bản quy phạm pháp luật."}
+// indexNotApplicable returns the optional items a unit declares not
+// applicable, with the explanation (a format taking the year): the
+// department formed during the year (listed but not ranked) has no public
+// service unit and no public investment yet. Ranked units have every item,
+// so their maxima are equal and the ranking by index is also the order of
+// their points.
+func indexNotApplicable(u indexUnit, ranked bool) map[string]string {
+	if ranked || u.Kind != "agency" {
+		return nil
 	}
-	return nil
+	return map[string]string{
+		"6.1.1": "Năm %d, " + u.Name + " mới thành lập, chưa được giao kế hoạch vốn đầu tư công.",
+		"6.3":   "Năm %d, " + u.Name + " mới thành lập, chưa có đơn vị sự nghiệp công lập trực thuộc.",
+	}
 }
 
 // autoScore computes automatic item it for unit u in f into sc, as the

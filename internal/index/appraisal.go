@@ -35,15 +35,7 @@ func (s *Store) Appraise(ctx context.Context, assessmentID, itemID int64, in App
 		return Score{}, err
 	}
 	var sc Score
-	err = s.db.InTx(ctx, func(tx *sqlx.Tx) error {
-		ctx, err := actorContext(ctx, tx, userID)
-		if err != nil {
-			return err
-		}
-		st, err := assessLock(ctx, tx, assessmentID)
-		if err != nil {
-			return err
-		}
+	err = s.inAssessment(ctx, assessmentID, userID, func(ctx context.Context, tx *sqlx.Tx, st assessState) error {
 		if st.f.Stage != StageAppraisal {
 			return assessStageProblem(st.f.Stage, "thẩm định")
 		}
@@ -127,15 +119,7 @@ func appraisalCheck(it Item, before Score, in AppraisalInput, reason string) err
 // the assessment becomes appraised, so the unit may respond.
 func (s *Store) CompleteAppraisal(ctx context.Context, assessmentID, userID int64) (Assessment, error) {
 	var a Assessment
-	err := s.db.InTx(ctx, func(tx *sqlx.Tx) error {
-		ctx, err := actorContext(ctx, tx, userID)
-		if err != nil {
-			return err
-		}
-		st, err := assessLock(ctx, tx, assessmentID)
-		if err != nil {
-			return err
-		}
+	err := s.inAssessment(ctx, assessmentID, userID, func(ctx context.Context, tx *sqlx.Tx, st assessState) error {
 		if st.f.Stage != StageAppraisal {
 			return assessStageProblem(st.f.Stage, "hoàn thành thẩm định")
 		}
@@ -156,6 +140,7 @@ func (s *Store) CompleteAppraisal(ctx context.Context, assessmentID, userID int6
 			updated_at = ? WHERE id = ?`), StatusAppraised, now, by, now, assessmentID); err != nil {
 			return fmt.Errorf("index: complete appraisal of assessment %d: %w", assessmentID, err)
 		}
+		var err error
 		if a, err = assessGet(ctx, tx, assessmentID); err != nil {
 			return err
 		}
@@ -194,15 +179,7 @@ func (s *Store) Respond(ctx context.Context, assessmentID int64, in ResponseInpu
 		}
 	}
 	var a Assessment
-	err = s.db.InTx(ctx, func(tx *sqlx.Tx) error {
-		ctx, err := actorContext(ctx, tx, userID)
-		if err != nil {
-			return err
-		}
-		st, err := assessLock(ctx, tx, assessmentID)
-		if err != nil {
-			return err
-		}
+	err = s.inAssessment(ctx, assessmentID, userID, func(ctx context.Context, tx *sqlx.Tx, st assessState) error {
 		if st.f.Stage != StageAppraisal {
 			return assessStageProblem(st.f.Stage, "phản hồi kết quả thẩm định")
 		}

@@ -36,15 +36,7 @@ func (s *Store) SelfScore(ctx context.Context, assessmentID, itemID int64, in Se
 		return Score{}, err
 	}
 	var sc Score
-	err = s.db.InTx(ctx, func(tx *sqlx.Tx) error {
-		ctx, err := actorContext(ctx, tx, userID)
-		if err != nil {
-			return err
-		}
-		st, err := assessLock(ctx, tx, assessmentID)
-		if err != nil {
-			return err
-		}
+	err = s.inAssessment(ctx, assessmentID, userID, func(ctx context.Context, tx *sqlx.Tx, st assessState) error {
 		if st.f.Stage != StageSelf {
 			return assessStageProblem(st.f.Stage, "tự chấm")
 		}
@@ -139,15 +131,7 @@ func assessPointsText(applicable bool, p *rule.Points) string {
 // is refused.
 func (s *Store) Submit(ctx context.Context, assessmentID, userID int64) (Assessment, error) {
 	var a Assessment
-	err := s.db.InTx(ctx, func(tx *sqlx.Tx) error {
-		ctx, err := actorContext(ctx, tx, userID)
-		if err != nil {
-			return err
-		}
-		st, err := assessLock(ctx, tx, assessmentID)
-		if err != nil {
-			return err
-		}
+	err := s.inAssessment(ctx, assessmentID, userID, func(ctx context.Context, tx *sqlx.Tx, st assessState) error {
 		if st.f.Stage != StageSelf {
 			return assessStageProblem(st.f.Stage, "nộp bản tự chấm")
 		}
@@ -169,6 +153,7 @@ func (s *Store) Submit(ctx context.Context, assessmentID, userID int64) (Assessm
 			updated_at = ? WHERE id = ?`), StatusSubmitted, now, by, now, assessmentID); err != nil {
 			return fmt.Errorf("index: submit assessment %d: %w", assessmentID, err)
 		}
+		var err error
 		if a, err = assessGet(ctx, tx, assessmentID); err != nil {
 			return err
 		}
@@ -232,15 +217,7 @@ func assessCheckComplete(ctx context.Context, tx *sqlx.Tx, st assessState) error
 // coordinator's decision, while the framework is in the self stage).
 func (s *Store) Reopen(ctx context.Context, assessmentID, userID int64) (Assessment, error) {
 	var a Assessment
-	err := s.db.InTx(ctx, func(tx *sqlx.Tx) error {
-		ctx, err := actorContext(ctx, tx, userID)
-		if err != nil {
-			return err
-		}
-		st, err := assessLock(ctx, tx, assessmentID)
-		if err != nil {
-			return err
-		}
+	err := s.inAssessment(ctx, assessmentID, userID, func(ctx context.Context, tx *sqlx.Tx, st assessState) error {
 		if st.f.Stage != StageSelf {
 			return assessStageProblem(st.f.Stage, "trả lại bản tự chấm")
 		}
@@ -251,6 +228,7 @@ func (s *Store) Reopen(ctx context.Context, assessmentID, userID int64) (Assessm
 			submitted_by = NULL, updated_at = ? WHERE id = ?`), StatusDraft, db.Now(), assessmentID); err != nil {
 			return fmt.Errorf("index: reopen assessment %d: %w", assessmentID, err)
 		}
+		var err error
 		if a, err = assessGet(ctx, tx, assessmentID); err != nil {
 			return err
 		}

@@ -134,6 +134,23 @@ type assessState struct {
 	unitName string
 }
 
+// inAssessment runs fn in one transaction, with assessment id locked and
+// read (assessLock) and userID as the audit actor when ctx has none.
+func (s *Store) inAssessment(ctx context.Context, id, userID int64,
+	fn func(ctx context.Context, tx *sqlx.Tx, st assessState) error) error {
+	return s.db.InTx(ctx, func(tx *sqlx.Tx) error {
+		ctx, err := actorContext(ctx, tx, userID)
+		if err != nil {
+			return err
+		}
+		st, err := assessLock(ctx, tx, id)
+		if err != nil {
+			return err
+		}
+		return fn(ctx, tx, st)
+	})
+}
+
 // assessLock locks assessment id's row for the rest of tx and reads it
 // with its framework.
 func assessLock(ctx context.Context, tx *sqlx.Tx, id int64) (assessState, error) {
@@ -372,15 +389,7 @@ func (s *Store) assessAuto(ctx context.Context, q db.Querier, f Framework, unitI
 // cchc's current data (the plan issued since, tasks completed, reports
 // sent): Facts, Input and the self-score of each applicable one.
 func (s *Store) RefreshAuto(ctx context.Context, assessmentID, userID int64) error {
-	return s.db.InTx(ctx, func(tx *sqlx.Tx) error {
-		ctx, err := actorContext(ctx, tx, userID)
-		if err != nil {
-			return err
-		}
-		st, err := assessLock(ctx, tx, assessmentID)
-		if err != nil {
-			return err
-		}
+	return s.inAssessment(ctx, assessmentID, userID, func(ctx context.Context, tx *sqlx.Tx, st assessState) error {
 		if st.f.Stage != StageSelf {
 			return assessStageProblem(st.f.Stage, "cập nhật điểm tự động")
 		}

@@ -7,6 +7,7 @@ import (
 	"github.com/xuri/excelize/v2"
 
 	"cchc/internal/index/rule"
+	"cchc/internal/xlsxw"
 )
 
 // Sheets of the results workbook.
@@ -90,68 +91,23 @@ func newResultsStyles(x *excelize.File) (resultsStyles, error) {
 	return resultsStyles{ids[0], ids[1], ids[2], ids[3], ids[4], ids[5], ids[6], ids[7]}, nil
 }
 
-// resultsSheet writes cells of one sheet, keeping the first error.
-type resultsSheet struct {
-	x     *excelize.File
-	sheet string
-	err   error
-}
-
-func (s *resultsSheet) cell(col, row int, v any, style int) {
-	if s.err != nil {
-		return
-	}
-	name, err := excelize.CoordinatesToCellName(col, row)
-	if err == nil {
-		err = s.x.SetCellValue(s.sheet, name, v)
-	}
-	if err == nil {
-		err = s.x.SetCellStyle(s.sheet, name, name, style)
-	}
-	s.err = err
-}
-
-// merged writes v across columns from..to of row.
-func (s *resultsSheet) merged(from, to, row int, v any, style int) {
-	for c := from; c <= to; c++ {
-		s.cell(c, row, "", style)
-	}
-	s.cell(from, row, v, style)
-	if s.err != nil || from == to {
-		return
-	}
-	a, _ := excelize.CoordinatesToCellName(from, row)
-	b, _ := excelize.CoordinatesToCellName(to, row)
-	s.err = s.x.MergeCell(s.sheet, a, b)
-}
-
-func (s *resultsSheet) widths(ws ...float64) {
-	for i, w := range ws {
-		if s.err != nil {
-			return
-		}
-		col, _ := excelize.ColumnNumberToName(i + 1)
-		s.err = s.x.SetColWidth(s.sheet, col, col, w)
-	}
-}
-
-// titles writes the sheet's title over columns 1..last and its subtitle.
-func (s *resultsSheet) titles(st resultsStyles, e ResultsExport, last int, title string) {
-	s.merged(1, last, 1, title, st.title)
+// resultsTitles writes the sheet's title over columns 1..last and its subtitle.
+func resultsTitles(s *xlsxw.Sheet, st resultsStyles, e ResultsExport, last int, title string) {
+	s.Merged(1, last, 1, title, st.title)
 	sub := "(" + e.Subject()
 	if e.Results.Framework.Stage != StageFinal {
 		sub += " — kết quả tạm tính, chưa chốt"
 	}
-	s.merged(1, last, 2, sub+")", st.subtitle)
+	s.Merged(1, last, 2, sub+")", st.subtitle)
 }
 
-// freeze keeps the headings and the units' names in view.
-func (s *resultsSheet) freeze(rows int) {
-	if s.err != nil {
+// resultsFreeze keeps the headings and the units' names in view.
+func resultsFreeze(s *xlsxw.Sheet, rows int) {
+	if s.Err != nil {
 		return
 	}
 	top, _ := excelize.CoordinatesToCellName(3, rows+1)
-	s.err = s.x.SetPanes(s.sheet, &excelize.Panes{Freeze: true, XSplit: 2, YSplit: rows, TopLeftCell: top, ActivePane: "bottomRight"})
+	s.Err = s.X.SetPanes(s.Name, &excelize.Panes{Freeze: true, XSplit: 2, YSplit: rows, TopLeftCell: top, ActivePane: "bottomRight"})
 }
 
 // resultsFraction returns points ÷ maxPoints for a cell formatted as a
@@ -167,99 +123,89 @@ func resultsFraction(points, maxPoints rule.Points) float64 {
 func resultsPoints(p rule.Points) float64 { return p.Float() }
 
 func writeResultsSheet(x *excelize.File, st resultsStyles, e ResultsExport) error {
-	s := &resultsSheet{x: x, sheet: SheetResults}
+	s := &xlsxw.Sheet{X: x, Name: SheetResults}
 	header := []string{"Hạng", "Đơn vị", "Điểm tự đánh giá", "Điểm thẩm định", "Điểm điều tra XHH", "Điểm thưởng", "Điểm trừ",
 		"Tổng điểm đạt được", "Điểm tối đa", "Chỉ số (%)", "Xếp loại", "Chênh lệch tự chấm/thẩm định",
 		"So với năm trước (điểm %)"}
-	s.titles(st, e, len(header), fmt.Sprintf("KẾT QUẢ XÁC ĐỊNH CHỈ SỐ CẢI CÁCH HÀNH CHÍNH NĂM %d", e.Results.Framework.Year))
+	resultsTitles(s, st, e, len(header), fmt.Sprintf("KẾT QUẢ XÁC ĐỊNH CHỈ SỐ CẢI CÁCH HÀNH CHÍNH NĂM %d", e.Results.Framework.Year))
 	for c, h := range header {
-		s.cell(c+1, resultsHeaderRow, h, st.header)
+		s.Cell(c+1, resultsHeaderRow, h, st.header)
 	}
 	for i, u := range e.Results.Units {
 		row := resultsHeaderRow + 1 + i
 		if u.Rank != nil {
-			s.cell(1, row, *u.Rank, st.center)
+			s.Cell(1, row, *u.Rank, st.center)
 		} else {
-			s.cell(1, row, u.RankText(), st.center)
+			s.Cell(1, row, u.RankText(), st.center)
 		}
-		s.cell(2, row, u.UnitName, st.text)
+		s.Cell(2, row, u.UnitName, st.text)
 		for j, p := range []rule.Points{u.Self, u.Appraised, u.Survey, u.Bonus, u.Penalty, u.Points, u.Max} {
-			s.cell(3+j, row, resultsPoints(p), st.points)
+			s.Cell(3+j, row, resultsPoints(p), st.points)
 		}
-		s.cell(10, row, resultsFraction(u.Points, u.Max), st.percent)
-		s.cell(11, row, u.Band, st.center)
-		s.cell(12, row, resultsPoints(u.Deviation), st.points)
+		s.Cell(10, row, resultsFraction(u.Points, u.Max), st.percent)
+		s.Cell(11, row, u.Band, st.center)
+		s.Cell(12, row, resultsPoints(u.Deviation), st.points)
 		if ch := u.Change(); ch != nil {
-			s.cell(13, row, *ch, st.change)
+			s.Cell(13, row, *ch, st.change)
 		} else {
-			s.cell(13, row, "", st.change)
+			s.Cell(13, row, "", st.change)
 		}
 	}
-	s.widths(9, 40, 12, 12, 12, 10, 10, 12, 10, 11, 13, 14, 13)
-	s.freeze(resultsHeaderRow)
-	return s.err
+	s.Widths(9, 40, 12, 12, 12, 10, 10, 12, 10, 11, 13, 14, 13)
+	resultsFreeze(s, resultsHeaderRow)
+	return s.Err
 }
 
 func writeComponentsSheet(x *excelize.File, st resultsStyles, e ResultsExport) error {
-	s := &resultsSheet{x: x, sheet: SheetComponents}
+	s := &xlsxw.Sheet{X: x, Name: SheetComponents}
 	fields := resultsFields(e.Results)
 	last := max(2+2*len(fields)+1, 4)
-	s.titles(st, e, last, fmt.Sprintf("CHỈ SỐ THÀNH PHẦN THEO LĨNH VỰC NĂM %d", e.Results.Framework.Year))
+	resultsTitles(s, st, e, last, fmt.Sprintf("CHỈ SỐ THÀNH PHẦN THEO LĨNH VỰC NĂM %d", e.Results.Framework.Year))
 	// Two heading rows: the field over its points and its index.
 	top, sub := resultsHeaderRow-1, resultsHeaderRow
 	if err := x.SetRowHeight(SheetComponents, top, 48); err != nil {
 		return err
 	}
 	for c, h := range []string{"Hạng", "Đơn vị"} {
-		s.cell(c+1, top, h, st.header)
-		s.cell(c+1, sub, "", st.header)
-		s.mergeColumn(c+1, top, sub)
+		s.Cell(c+1, top, h, st.header)
+		s.Cell(c+1, sub, "", st.header)
+		s.MergeRows(c+1, top, sub)
 	}
 	widths := []float64{9, 40}
 	for i, f := range fields {
 		col := 3 + 2*i
-		s.merged(col, col+1, top, fmt.Sprintf("%s. %s (tối đa %s điểm)", f.Number, f.Title, f.MaxPoints), st.header)
-		s.cell(col, sub, "Điểm", st.header)
-		s.cell(col+1, sub, "Chỉ số (%)", st.header)
+		s.Merged(col, col+1, top, fmt.Sprintf("%s. %s (tối đa %s điểm)", f.Number, f.Title, f.MaxPoints), st.header)
+		s.Cell(col, sub, "Điểm", st.header)
+		s.Cell(col+1, sub, "Chỉ số (%)", st.header)
 		widths = append(widths, 10, 11)
 	}
 	total := 3 + 2*len(fields)
-	s.cell(total, top, "Chỉ số chung", st.header)
-	s.cell(total, sub, "", st.header)
-	s.mergeColumn(total, top, sub)
+	s.Cell(total, top, "Chỉ số chung", st.header)
+	s.Cell(total, sub, "", st.header)
+	s.MergeRows(total, top, sub)
 	widths = append(widths, 12)
 	for i, u := range e.Results.Units {
 		row := sub + 1 + i
 		if u.Rank != nil {
-			s.cell(1, row, *u.Rank, st.center)
+			s.Cell(1, row, *u.Rank, st.center)
 		} else {
-			s.cell(1, row, u.RankText(), st.center)
+			s.Cell(1, row, u.RankText(), st.center)
 		}
-		s.cell(2, row, u.UnitName, st.text)
+		s.Cell(2, row, u.UnitName, st.text)
 		for j, f := range fields {
 			col := 3 + 2*j
 			c, ok := u.Components[f.ID]
 			if !ok || c.Max == 0 {
-				s.cell(col, row, "", st.points)
-				s.cell(col+1, row, "", st.percent)
+				s.Cell(col, row, "", st.points)
+				s.Cell(col+1, row, "", st.percent)
 				continue
 			}
-			s.cell(col, row, resultsPoints(c.Points), st.points)
-			s.cell(col+1, row, resultsFraction(c.Points, c.Max), st.percent)
+			s.Cell(col, row, resultsPoints(c.Points), st.points)
+			s.Cell(col+1, row, resultsFraction(c.Points, c.Max), st.percent)
 		}
-		s.cell(total, row, resultsFraction(u.Points, u.Max), st.percent)
+		s.Cell(total, row, resultsFraction(u.Points, u.Max), st.percent)
 	}
-	s.widths(widths...)
-	s.freeze(sub)
-	return s.err
-}
-
-// mergeColumn merges rows from..to of column col.
-func (s *resultsSheet) mergeColumn(col, from, to int) {
-	if s.err != nil {
-		return
-	}
-	a, _ := excelize.CoordinatesToCellName(col, from)
-	b, _ := excelize.CoordinatesToCellName(col, to)
-	s.err = s.x.MergeCell(s.sheet, a, b)
+	s.Widths(widths...)
+	resultsFreeze(s, sub)
+	return s.Err
 }

@@ -127,15 +127,7 @@ func (s *Store) SetRanked(ctx context.Context, assessmentID int64, ranked bool, 
 	} else if utf8.RuneCountInString(note) > 500 {
 		return valid.Errors{"unranked_note": "Lý do dài tối đa 500 ký tự."}
 	}
-	return s.db.InTx(ctx, func(tx *sqlx.Tx) error {
-		ctx, err := actorContext(ctx, tx, userID)
-		if err != nil {
-			return err
-		}
-		st, err := assessLock(ctx, tx, assessmentID)
-		if err != nil {
-			return err
-		}
+	return s.inAssessment(ctx, assessmentID, userID, func(ctx context.Context, tx *sqlx.Tx, st assessState) error {
 		if _, err := tx.ExecContext(ctx, tx.Rebind(`UPDATE index_assessments SET ranked = ?, unranked_note = ?, updated_at = ?
 			WHERE id = ?`), ranked, note, db.Now(), assessmentID); err != nil {
 			return fmt.Errorf("index: set ranked of assessment %d: %w", assessmentID, err)

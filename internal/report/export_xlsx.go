@@ -6,6 +6,8 @@ import (
 	"strings"
 
 	"github.com/xuri/excelize/v2"
+
+	"cchc/internal/xlsxw"
 )
 
 // Sheets of an export workbook.
@@ -84,51 +86,6 @@ func newExportStyles(x *excelize.File) (exportStyles, error) {
 	return exportStyles{ids[0], ids[1], ids[2], ids[3], ids[4], ids[5], ids[6], ids[7], ids[8]}, nil
 }
 
-// sheetWriter writes cells of one sheet, keeping the first error.
-type sheetWriter struct {
-	x     *excelize.File
-	sheet string
-	err   error
-}
-
-func (s *sheetWriter) cell(col, row int, v any, style int) {
-	if s.err != nil {
-		return
-	}
-	name, err := excelize.CoordinatesToCellName(col, row)
-	if err == nil {
-		err = s.x.SetCellValue(s.sheet, name, v)
-	}
-	if err == nil {
-		err = s.x.SetCellStyle(s.sheet, name, name, style)
-	}
-	s.err = err
-}
-
-// merged writes v across columns from..to of row.
-func (s *sheetWriter) merged(from, to, row int, v any, style int) {
-	for c := from; c <= to; c++ {
-		s.cell(c, row, "", style)
-	}
-	s.cell(from, row, v, style)
-	if s.err != nil || from == to {
-		return
-	}
-	a, _ := excelize.CoordinatesToCellName(from, row)
-	b, _ := excelize.CoordinatesToCellName(to, row)
-	s.err = s.x.MergeCell(s.sheet, a, b)
-}
-
-func (s *sheetWriter) widths(ws ...float64) {
-	for i, w := range ws {
-		if s.err != nil {
-			return
-		}
-		col, _ := excelize.ColumnNumberToName(i + 1)
-		s.err = s.x.SetColWidth(s.sheet, col, col, w)
-	}
-}
-
 // figure returns a figure as a cell value (a number, or "" when absent)
 // and its style.
 func figure(st exportStyles, kind string, v *float64) (any, int) {
@@ -150,7 +107,7 @@ func exportTitle(e Export) string {
 }
 
 func writeFigures(x *excelize.File, st exportStyles, e Export) error {
-	s := &sheetWriter{x: x, sheet: sheetFigures}
+	s := &xlsxw.Sheet{X: x, Name: sheetFigures}
 	header := []string{"STT", "Chỉ tiêu", "Đơn vị tính", "Số liệu"}
 	widths := []float64{7, 62, 14, 16}
 	if e.Compared() {
@@ -158,43 +115,43 @@ func writeFigures(x *excelize.File, st exportStyles, e Export) error {
 		widths = append(widths, 16, 18)
 	}
 	last := len(header)
-	s.merged(1, 2, 1, strings.ToUpper(e.Unit.Name), st.unit)
-	s.merged(1, last, 3, exportTitle(e), st.title)
+	s.Merged(1, 2, 1, strings.ToUpper(e.Unit.Name), st.unit)
+	s.Merged(1, last, 3, exportTitle(e), st.title)
 	sub := e.Period.Title
 	if e.Consolidated {
 		sub += fmt.Sprintf(" — %d/%d đơn vị đã gửi báo cáo", e.Tally.SubmittedOnTime+e.Tally.SubmittedLate, e.Tally.Expected)
 	}
-	s.merged(1, last, 4, "("+sub+")", st.subtitle)
+	s.Merged(1, last, 4, "("+sub+")", st.subtitle)
 	row := 6
 	for c, h := range header {
-		s.cell(c+1, row, h, st.header)
+		s.Cell(c+1, row, h, st.header)
 	}
 	for _, sec := range e.Figures() {
 		row++
-		s.cell(1, row, sec.Number, st.section)
-		s.merged(2, last, row, sec.Title, st.section)
+		s.Cell(1, row, sec.Number, st.section)
+		s.Merged(2, last, row, sec.Title, st.section)
 		for _, r := range sec.Rows {
 			row++
-			s.cell(1, row, r.Number, st.center)
-			s.cell(2, row, r.Indicator.Label, st.text)
-			s.cell(3, row, r.Measure, st.center)
+			s.Cell(1, row, r.Number, st.center)
+			s.Cell(2, row, r.Indicator.Label, st.text)
+			s.Cell(3, row, r.Measure, st.center)
 			for i, v := range []*float64{r.Value, r.Previous, r.LastYear}[:last-3] {
 				val, style := figure(st, r.Indicator.Kind, v)
-				s.cell(4+i, row, val, style)
+				s.Cell(4+i, row, val, style)
 			}
 		}
 	}
-	s.widths(widths...)
-	if s.err == nil {
-		s.err = x.SetPanes(sheetFigures, &excelize.Panes{Freeze: true, YSplit: 6, TopLeftCell: "A7", ActivePane: "bottomLeft"})
+	s.Widths(widths...)
+	if s.Err == nil {
+		s.Err = x.SetPanes(sheetFigures, &excelize.Panes{Freeze: true, YSplit: 6, TopLeftCell: "A7", ActivePane: "bottomLeft"})
 	}
-	return s.err
+	return s.Err
 }
 
 // writeUnitLines writes a consolidation's drill-down: one row per line
 // with its report's status, its tally and its counts and money.
 func writeUnitLines(x *excelize.File, st exportStyles, e Export) error {
-	s := &sheetWriter{x: x, sheet: sheetUnits}
+	s := &xlsxw.Sheet{X: x, Name: sheetUnits}
 	header := []string{"STT", "Đơn vị", "Trạng thái báo cáo", "Phải gửi", "Gửi đúng hạn", "Gửi trễ hạn", "Chưa gửi"}
 	widths := []float64{7, 40, 18, 10, 10, 10, 10}
 	var inds []Indicator
@@ -205,9 +162,9 @@ func writeUnitLines(x *excelize.File, st exportStyles, e Export) error {
 			widths = append(widths, 16)
 		}
 	}
-	s.merged(1, min(len(header), 7), 1, exportTitle(e)+" THEO ĐƠN VỊ ("+e.Period.Title+")", st.title)
+	s.Merged(1, min(len(header), 7), 1, exportTitle(e)+" THEO ĐƠN VỊ ("+e.Period.Title+")", st.title)
 	for c, h := range header {
-		s.cell(c+1, 3, h, st.header)
+		s.Cell(c+1, 3, h, st.header)
 	}
 	for i, l := range e.Units {
 		row := 4 + i
@@ -218,21 +175,21 @@ func writeUnitLines(x *excelize.File, st exportStyles, e Export) error {
 		if !l.Own && l.Expected > 1 {
 			name += " (tổng hợp)"
 		}
-		s.cell(1, row, i+1, st.center)
-		s.cell(2, row, name, st.text)
-		s.cell(3, row, status, st.center)
+		s.Cell(1, row, i+1, st.center)
+		s.Cell(2, row, name, st.text)
+		s.Cell(3, row, status, st.center)
 		for j, n := range []int{l.Expected, l.SubmittedOnTime, l.SubmittedLate, l.Missing} {
-			s.cell(4+j, row, n, st.count)
+			s.Cell(4+j, row, n, st.count)
 		}
 		vals := valueMap(l.Values)
 		for j, ind := range inds {
 			v, style := figure(st, ind.Kind, vals[ind.Code])
-			s.cell(8+j, row, v, style)
+			s.Cell(8+j, row, v, style)
 		}
 	}
-	s.widths(widths...)
-	if s.err == nil {
-		s.err = x.SetPanes(sheetUnits, &excelize.Panes{Freeze: true, XSplit: 2, YSplit: 3, TopLeftCell: "C4", ActivePane: "bottomRight"})
+	s.Widths(widths...)
+	if s.Err == nil {
+		s.Err = x.SetPanes(sheetUnits, &excelize.Panes{Freeze: true, XSplit: 2, YSplit: 3, TopLeftCell: "C4", ActivePane: "bottomRight"})
 	}
-	return s.err
+	return s.Err
 }

@@ -96,7 +96,8 @@ func (s *Store) RevokeToken(ctx context.Context, userID, id int64) error {
 var ErrBadToken = errors.New("auth: invalid API token")
 
 // TokenUser returns the active user behind a bearer token secret. It reads
-// the token with its user in one query, since every API request asks.
+// the token with its user and roles in one query, since every API request
+// asks.
 func (s *Store) TokenUser(ctx context.Context, secret string) (User, error) {
 	if !strings.HasPrefix(secret, TokenPrefix) {
 		return User{}, ErrBadToken
@@ -106,16 +107,20 @@ func (s *Store) TokenUser(ctx context.Context, secret string) (User, error) {
 		TokenID    int64      `db:"token_id"`
 		LastUsedAt *time.Time `db:"token_last_used_at"`
 		RevokedAt  *time.Time `db:"token_revoked_at"`
+		Roles      *string    `db:"token_roles"`
 	}
 	err := s.db.GetContext(ctx, &row, s.db.Rebind(`SELECT t.id AS token_id, t.last_used_at AS token_last_used_at,
-		t.revoked_at AS token_revoked_at, `+prefixed("u.", userColumns)+`
+		t.revoked_at AS token_revoked_at, `+prefixed("u.", userColumns)+`,
+		(SELECT `+db.StringAgg(s.db, "r.role")+` FROM user_roles r WHERE r.user_id = u.id) AS token_roles
 		FROM api_tokens t JOIN users u ON u.id = t.user_id WHERE t.token_hash = ?`), hashToken(secret))
 	if err != nil || row.RevokedAt != nil || !row.Active {
 		return User{}, ErrBadToken
 	}
 	u := row.User
-	if err := s.db.SelectContext(ctx, &u.Roles, s.db.Rebind(`SELECT role FROM user_roles WHERE user_id = ? ORDER BY role`), u.ID); err != nil {
-		return User{}, fmt.Errorf("auth: roles of user %d: %w", u.ID, err)
+	if row.Roles != nil {
+		for _, r := range strings.Split(*row.Roles, ",") {
+			u.Roles = append(u.Roles, Role(r))
+		}
 	}
 	sortRoles(u.Roles)
 	now := db.Now()

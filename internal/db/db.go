@@ -101,6 +101,15 @@ func DialectOf(q Querier) Dialect {
 	return SQLite
 }
 
+// StringAgg returns, in q's dialect, the aggregate that joins the values
+// of expr with commas (NULL over no rows).
+func StringAgg(q Querier, expr string) string {
+	if DialectOf(q) == Postgres {
+		return "string_agg(" + expr + ", ',')"
+	}
+	return "group_concat(" + expr + ", ',')"
+}
+
 // InTx runs fn in one transaction, committing when fn returns nil and
 // rolling back otherwise. Every multi-row change goes through InTx.
 func (d *DB) InTx(ctx context.Context, fn func(tx *sqlx.Tx) error) error {

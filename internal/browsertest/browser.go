@@ -108,14 +108,26 @@ func Logout() chromedp.Action[chromedp.Void] {
 	)
 }
 
-// Text returns the text of the first element matching the CSS selector.
+// Text returns the visible text of the first element matching the CSS
+// selector, once no htmx request is pending. It reads in one script, so a
+// node that htmx replaces meanwhile cannot make it fail; it waits up to 10
+// seconds for the element.
 func Text(t testing.TB, ctx context.Context, sel string) string {
 	t.Helper()
-	s, err := chromedp.Run(ctx, chromedp.Text(chromedp.CSS(sel)))
-	if err != nil {
-		t.Fatalf("read %s: %v", sel, err)
+	const pending = "\x00pending"
+	js := fmt.Sprintf(`(() => { const el = document.querySelector(%q);
+		return el && !document.querySelector(".htmx-request, .htmx-swapping, .htmx-settling") ? el.innerText : %q; })()`, sel, pending)
+	deadline := time.Now().Add(10 * time.Second)
+	for {
+		s, err := chromedp.Run(ctx, chromedp.Evaluate[string](js))
+		if err == nil && s != pending {
+			return s
+		}
+		if time.Now().After(deadline) {
+			t.Fatalf("read %s: %v", sel, err)
+		}
+		time.Sleep(100 * time.Millisecond)
 	}
-	return s
 }
 
 // WaitFlash waits until the page shows a success message containing want,

@@ -36,32 +36,7 @@ func newIndexEnv(t *testing.T, d *db.DB) indexEnv {
 	s := env.App.Index
 	s.Today = func() civil.Date { return civil.New(2026, time.March, 1) }
 	coord := env.Users["coord"].ID
-	f, err := s.CreateFramework(ctx, index.FrameworkInput{Year: 2025, UnitKind: "commune", Title: "Chỉ số CCHC năm 2025 của cấp xã"}, coord)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if err := s.SaveItems(ctx, f.ID, []index.ItemInput{
-		{Number: "1", Title: "Công tác chỉ đạo, điều hành cải cách hành chính"},
-		{Number: "1.1", Title: "Ban hành kế hoạch cải cách hành chính năm", MaxPoints: 200, Rule: rule.Spec{Type: rule.TypeManual}},
-		{Number: "1.2", Title: "Tuyên truyền cải cách hành chính", MaxPoints: 100, Rule: rule.Spec{Type: rule.TypeYesNo}},
-		{Number: "2", Title: "Tác động của cải cách hành chính"},
-		{Number: "2.1", Title: "Mức độ hài lòng của người dân", Kind: index.KindSurvey, MaxPoints: 200},
-		{Number: "3", Title: "Điểm thưởng"},
-		{Number: "3.1", Title: "Sáng kiến cải cách hành chính", Kind: index.KindBonus, MaxPoints: 100, Rule: rule.Spec{Type: rule.TypeManual}},
-	}, coord); err != nil {
-		t.Fatal(err)
-	}
-	if err := s.SetStage(ctx, f.ID, index.StageSelf, coord); err != nil {
-		t.Fatal(err)
-	}
-	items, err := s.Items(ctx, f.ID)
-	if err != nil {
-		t.Fatal(err)
-	}
-	id := map[string]int64{}
-	for _, it := range items {
-		id[it.Number] = it.ID
-	}
+	f, id := env.IndexFramework(t, 2025, "commune", "Chỉ số CCHC năm 2025 của cấp xã", testkit.SmallIndexItems())
 	pts := func(p rule.Points) rule.Input { return rule.Input{Points: &p} }
 	yes := func(b bool) rule.Input { return rule.Input{Yes: &b} }
 	e := indexEnv{Env: env, assessments: map[int64]int64{}}
@@ -107,6 +82,7 @@ func newIndexEnv(t *testing.T, d *db.DB) indexEnv {
 	if err := s.Finalise(ctx, f.ID, coord); err != nil {
 		t.Fatal(err)
 	}
+	var err error
 	if e.framework, err = s.Framework(ctx, f.ID); err != nil {
 		t.Fatal(err)
 	}

@@ -31,12 +31,7 @@ func TestIndexFlow(t *testing.T) {
 	coord := env.Users["coord"].ID
 
 	// A small commune framework for 2025: two scored items and a survey item.
-	f, err := store.CreateFramework(ctx, index.FrameworkInput{Year: 2025, UnitKind: "commune",
-		Title: "Bộ chỉ số cải cách hành chính năm 2025 — xã, phường"}, coord)
-	if err != nil {
-		t.Fatal(err)
-	}
-	err = store.SaveItems(ctx, f.ID, []index.ItemInput{
+	f, id := env.IndexFramework(t, 2025, "commune", "Bộ chỉ số cải cách hành chính năm 2025 — xã, phường", []index.ItemInput{
 		{Number: "1", Title: "Công tác chỉ đạo, điều hành cải cách hành chính", Kind: index.KindScore},
 		{Number: "1.1", Title: "Ban hành kế hoạch cải cách hành chính năm", Kind: index.KindScore, MaxPoints: 200,
 			Rule: rule.Spec{Type: rule.TypeManual}, EvidenceRequired: true},
@@ -45,21 +40,7 @@ func TestIndexFlow(t *testing.T) {
 		{Number: "2", Title: "Tác động của cải cách hành chính", Kind: index.KindScore},
 		{Number: "2.1", Title: "Mức độ hài lòng của người dân", Kind: index.KindSurvey, MaxPoints: 200,
 			Rule: rule.Spec{Type: rule.TypeSurvey}},
-	}, coord)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if err := store.SetStage(ctx, f.ID, index.StageSelf, coord); err != nil {
-		t.Fatal(err)
-	}
-	items, err := store.Items(ctx, f.ID)
-	if err != nil {
-		t.Fatal(err)
-	}
-	id := map[string]int64{}
-	for _, it := range items {
-		id[it.Number] = it.ID
-	}
+	})
 
 	// Commune B has already submitted: 1,5 + 1 points.
 	officerB := env.Users["officer_b"].ID

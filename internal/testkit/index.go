@@ -1,0 +1,55 @@
+package testkit
+
+import (
+	"context"
+	"testing"
+
+	"cchc/internal/index"
+	"cchc/internal/index/rule"
+)
+
+// SmallIndexItems is a small commune framework: two scored items (1.1
+// manual, 2 points; 1.2 yes/no, 1 point), a survey item (2.1, 2 points)
+// and a bonus item (3.1, 1 point).
+func SmallIndexItems() []index.ItemInput {
+	return []index.ItemInput{
+		{Number: "1", Title: "Công tác chỉ đạo, điều hành cải cách hành chính"},
+		{Number: "1.1", Title: "Ban hành kế hoạch cải cách hành chính năm", MaxPoints: 200, Rule: rule.Spec{Type: rule.TypeManual}},
+		{Number: "1.2", Title: "Tuyên truyền cải cách hành chính", MaxPoints: 100, Rule: rule.Spec{Type: rule.TypeYesNo}},
+		{Number: "2", Title: "Tác động của cải cách hành chính"},
+		{Number: "2.1", Title: "Mức độ hài lòng của người dân", Kind: index.KindSurvey, MaxPoints: 200},
+		{Number: "3", Title: "Điểm thưởng"},
+		{Number: "3.1", Title: "Sáng kiến cải cách hành chính", Kind: index.KindBonus, MaxPoints: 100, Rule: rule.Spec{Type: rule.TypeManual}},
+	}
+}
+
+// IndexFramework creates, as the coordinator, the index framework of year
+// for unit kind with items, opens it for self-assessment, and returns it
+// with its items' ids by number.
+func (e *Env) IndexFramework(t testing.TB, year int, kind, title string, items []index.ItemInput) (index.Framework, map[string]int64) {
+	t.Helper()
+	ctx := context.Background()
+	s, coord := e.App.Index, e.Users["coord"].ID
+	f, err := s.CreateFramework(ctx, index.FrameworkInput{Year: year, UnitKind: kind, Title: title}, coord)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := s.SaveItems(ctx, f.ID, items, coord); err != nil {
+		t.Fatal(err)
+	}
+	if err := s.SetStage(ctx, f.ID, index.StageSelf, coord); err != nil {
+		t.Fatal(err)
+	}
+	if f, err = s.Framework(ctx, f.ID); err != nil {
+		t.Fatal(err)
+	}
+	stored, err := s.Items(ctx, f.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	ids := make(map[string]int64, len(stored))
+	for _, it := range stored {
+		ids[it.Number] = it.ID
+	}
+	return f, ids
+}

@@ -48,20 +48,7 @@ func newIndexEnv(t *testing.T, d *db.DB) indexEnv {
 		{env.CommuneA.ID, "officer_a", map[string]rule.Input{"1.1": pts(200), "1.2": yes(true), "3.1": pts(50)}},
 		{env.CommuneB.ID, "officer_b", map[string]rule.Input{"1.1": pts(150), "1.2": yes(false), "3.1": pts(0)}},
 	} {
-		uid := env.Users[u.user].ID
-		a, err := s.Open(ctx, f.ID, u.unit, uid)
-		if err != nil {
-			t.Fatal(err)
-		}
-		for number, in := range u.scores {
-			if _, err := s.SelfScore(ctx, a.ID, id[number], index.SelfInput{Applicable: true, Input: in}, uid); err != nil {
-				t.Fatalf("self-score %s: %v", number, err)
-			}
-		}
-		if _, err := s.Submit(ctx, a.ID, uid); err != nil {
-			t.Fatal(err)
-		}
-		e.assessments[u.unit] = a.ID
+		e.assessments[u.unit] = env.SubmitSelfAssessment(t, f.ID, u.unit, u.user, id, u.scores)
 	}
 	if err := s.SetStage(ctx, f.ID, index.StageAppraisal, coord); err != nil {
 		t.Fatal(err)

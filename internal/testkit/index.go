@@ -53,3 +53,26 @@ func (e *Env) IndexFramework(t testing.TB, year int, kind, title string, items [
 	}
 	return f, ids
 }
+
+// SubmitSelfAssessment opens unit's assessment in framework frameworkID as
+// username, scores the items named in scores (by number, through ids),
+// submits it and returns its id.
+func (e *Env) SubmitSelfAssessment(t testing.TB, frameworkID, unit int64, username string, ids map[string]int64,
+	scores map[string]rule.Input) int64 {
+	t.Helper()
+	ctx := context.Background()
+	s, uid := e.App.Index, e.Users[username].ID
+	a, err := s.Open(ctx, frameworkID, unit, uid)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for number, in := range scores {
+		if _, err := s.SelfScore(ctx, a.ID, ids[number], index.SelfInput{Applicable: true, Input: in}, uid); err != nil {
+			t.Fatalf("self-score %s: %v", number, err)
+		}
+	}
+	if _, err := s.Submit(ctx, a.ID, uid); err != nil {
+		t.Fatal(err)
+	}
+	return a.ID
+}

@@ -31,15 +31,7 @@ func (h *Handler) indexBandsSave(w http.ResponseWriter, r *http.Request) {
 				fmt.Sprintf("Đã lưu %d mức xếp loại.", len(bands)))
 			return
 		}
-		fe, isFields := valid.As(err)
-		switch {
-		case isFields:
-			for k, msg := range fe {
-				errs.Add(k, msg)
-			}
-		case valid.Message(err) != "":
-			errs.Add("bands", valid.Message(err))
-		default:
+		if !indexMergeErrors(err, errs, "bands") {
 			h.fail(w, r, err)
 			return
 		}

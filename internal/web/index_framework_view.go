@@ -11,6 +11,7 @@ import (
 	"cchc/internal/civil"
 	"cchc/internal/db"
 	"cchc/internal/index"
+	"cchc/internal/valid"
 )
 
 // The reform index pages of frameworks (Chỉ số CCHC): the home page, a
@@ -159,3 +160,20 @@ func (h *Handler) indexManagedFramework(w http.ResponseWriter, r *http.Request) 
 
 // indexFrameworkURL is the address of framework id's page.
 func indexFrameworkURL(id int64) string { return "/index/frameworks/" + strconv.FormatInt(id, 10) }
+
+// indexMergeErrors adds a store refusal to errs: field messages under their
+// keys, a rule problem under key (shown above the list it concerns). It
+// reports whether err was a refusal; other errors are left to the caller.
+func indexMergeErrors(err error, errs valid.Errors, key string) bool {
+	if fe, ok := valid.As(err); ok {
+		for k, msg := range fe {
+			errs.Add(k, msg)
+		}
+		return true
+	}
+	if msg := valid.Message(err); msg != "" {
+		errs.Add(key, msg)
+		return true
+	}
+	return false
+}

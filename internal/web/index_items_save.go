@@ -5,8 +5,6 @@ import (
 	"net/http"
 	"strconv"
 	"strings"
-
-	"cchc/internal/valid"
 )
 
 // indexItemsSave saves the editor's rows as the framework's whole item
@@ -54,15 +52,7 @@ func (h *Handler) indexItemsSave(w http.ResponseWriter, r *http.Request) {
 				fmt.Sprintf("Đã lưu danh mục tiêu chí: %d mục.", len(rows)))
 			return
 		}
-		fe, isFields := valid.As(err)
-		switch {
-		case isFields:
-			for k, msg := range fe {
-				errs.Add(k, msg)
-			}
-		case valid.Message(err) != "":
-			errs.Add("items", valid.Message(err))
-		default:
+		if !indexMergeErrors(err, errs, "items") {
 			h.fail(w, r, err)
 			return
 		}

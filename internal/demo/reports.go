@@ -405,10 +405,10 @@ func (b *reportsBuilder) write() error {
 			}
 		}
 		rows = append(rows, []any{b.form.ID, b.form.VersionID, r.period.ID, r.unit.ID, r.status, submittedAt, r.onTime,
-			acceptedAt, first, last})
+			acceptedAt, first, last, report.EncodeFigures(r.values)})
 	}
 	if err := insertRows(b.ctx, b.tx, "reports", []string{"form_id", "form_version_id", "period_id", "unit_id", "status",
-		"submitted_at", "on_time", "accepted_at", "created_at", "updated_at"}, rows); err != nil {
+		"submitted_at", "on_time", "accepted_at", "created_at", "updated_at", "figures"}, rows); err != nil {
 		return err
 	}
 	var ids []struct {

@@ -89,6 +89,9 @@ func TestBuildReports(t *testing.T) {
 		if _, err := build(ctx, a, buildOptions{today: today}); err != nil {
 			t.Fatal(err)
 		}
+		if err := report.CheckFigures(ctx, d); err != nil {
+			t.Error(err)
+		}
 		var byStatus []struct {
 			Period string `db:"code"`
 			Status string `db:"status"`

@@ -250,7 +250,7 @@ func loadQuarter(ctx context.Context, d *db.DB, f report.Form, p report.PeriodRo
 	err := inTx(ctx, d, func(l loader) error {
 		i := 0
 		_, err := l.load(ctx, "reports", []string{"id", "form_id", "form_version_id", "period_id", "unit_id", "status",
-			"submitted_at", "on_time", "accepted_at", "created_at", "updated_at"}, func() ([]any, bool) {
+			"submitted_at", "on_time", "accepted_at", "created_at", "updated_at", "figures"}, func() ([]any, bool) {
 			if i == len(reporting) {
 				return nil, false
 			}
@@ -266,7 +266,8 @@ func loadQuarter(ctx context.Context, d *db.DB, f report.Form, p report.PeriodRo
 			if status == report.StatusAccepted {
 				accepted = reviewedAt
 			}
-			return []any{id, f.ID, f.VersionID, p.ID, u.id, status, at, onTime, accepted, at, at}, true
+			figures := report.EncodeFigures(Values(n, u.id, q, u.kind))
+			return []any{id, f.ID, f.VersionID, p.ID, u.id, status, at, onTime, accepted, at, at, figures}, true
 		})
 		if err != nil {
 			return err

@@ -143,6 +143,9 @@ func TestBuild(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
+		if err := report.CheckFigures(ctx, d); err != nil {
+			t.Error(err)
+		}
 		shape := ShapeOf(cfg.Units)
 		if sum.Shape != shape || sum.Reports != 4*shape.Reporting() || sum.Values != 12*sum.Reports {
 			t.Fatalf("summary %+v for shape %+v", sum, shape)

@@ -104,8 +104,8 @@ func (fx fixture) report(f Form, p PeriodRow, unitID int64, status string, onTim
 	if onTime != nil {
 		submitted = &now
 	}
-	id := fx.id(`INSERT INTO reports (form_id, form_version_id, period_id, unit_id, status, submitted_at, on_time, created_at, updated_at)
-		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`, f.ID, f.VersionID, p.ID, unitID, status, submitted, onTime, now, now)
+	id := fx.id(`INSERT INTO reports (form_id, form_version_id, period_id, unit_id, status, submitted_at, on_time, created_at, updated_at, figures)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`, f.ID, f.VersionID, p.ID, unitID, status, submitted, onTime, now, now, EncodeFigures(values))
 	for code, v := range values {
 		fx.exec(`INSERT INTO report_values (report_id, code, value) VALUES (?, ?, ?)`, id, code, v)
 	}

@@ -317,8 +317,8 @@ func (s *Store) open(ctx context.Context, formCode, periodCode string, unitID, u
 		r = Report{FormID: form.ID, FormVersionID: form.VersionID, PeriodID: p.ID, UnitID: unitID, Status: StatusDraft,
 			CreatedAt: now, UpdatedAt: now, Values: values, Texts: texts}
 		if err := tx.GetContext(ctx, &r.ID, tx.Rebind(`INSERT INTO reports (form_id, form_version_id, period_id, unit_id, status,
-			created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?) RETURNING id`),
-			form.ID, form.VersionID, p.ID, unitID, StatusDraft, now, now); err != nil {
+			created_at, updated_at, figures) VALUES (?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`),
+			form.ID, form.VersionID, p.ID, unitID, StatusDraft, now, now, EncodeFigures(values)); err != nil {
 			return fmt.Errorf("report: create report of form %q, period %s, unit %d: %w", form.Code, p.Code, unitID, err)
 		}
 		if err := writeContent(ctx, tx, r.ID, values, texts); err != nil {
@@ -518,13 +518,13 @@ func (s *Store) SaveDraft(ctx context.Context, id int64, values map[string]int64
 		if err := writeContent(ctx, tx, id, values, texts); err != nil {
 			return err
 		}
-		now := db.Now()
-		if _, err := tx.ExecContext(ctx, tx.Rebind(`UPDATE reports SET updated_at = ? WHERE id = ?`), now, id); err != nil {
+		saved = c.r
+		saved.UpdatedAt = db.Now()
+		maps.Copy(saved.Values, values)
+		if _, err := tx.ExecContext(ctx, tx.Rebind(`UPDATE reports SET updated_at = ?, figures = ? WHERE id = ?`),
+			saved.UpdatedAt, EncodeFigures(saved.Values), id); err != nil {
 			return fmt.Errorf("report: save draft %d: %w", id, err)
 		}
-		saved = c.r
-		saved.UpdatedAt = now
-		maps.Copy(saved.Values, values)
 		for code, t := range texts {
 			if t == "" {
 				delete(saved.Texts, code)

@@ -198,6 +198,9 @@ func TestWorkflow(t *testing.T) {
 		if got, _ := e.s.Get(ctx, r.ID); got.Values["processed_late"] != 1 {
 			t.Errorf("a refused save changed the report: %v", got.Values)
 		}
+		if err := report.CheckFigures(ctx, d); err != nil {
+			t.Error(err)
+		}
 
 		// 2 + 5 + 1 ≠ 10: the rule blocks submission, naming the field.
 		errs := wantFields(t, "Submit breaking a rule", func() error { _, err := e.s.Submit(ctx, r.ID, uid); return err }(),

@@ -431,17 +431,14 @@ type change struct {
 	deadline, locksOn civil.Date
 }
 
-// lockReport locks report id for the rest of tx (the UPDATE holds the row
-// on PostgreSQL; SQLite's immediate transactions already serialize
-// writers), and reads it with its content, period, unit and the unit's
-// exception in the period, if any.
+// lockReport locks report id for the rest of tx (FOR UPDATE on
+// PostgreSQL; SQLite's immediate transactions already serialize writers),
+// and reads it with its content, period, unit and the unit's exception in
+// the period, if any.
 func lockReport(ctx context.Context, tx *sqlx.Tx, id int64) (change, error) {
-	res, err := tx.ExecContext(ctx, tx.Rebind(`UPDATE reports SET updated_at = updated_at WHERE id = ?`), id)
-	if err != nil {
-		return change{}, fmt.Errorf("report: lock report %d: %w", id, err)
-	}
-	if n, err := res.RowsAffected(); err == nil && n == 0 {
-		return change{}, fmt.Errorf("report: report %d: %w", id, db.ErrNotFound)
+	lock := ""
+	if db.DialectOf(tx) == db.Postgres {
+		lock = " FOR UPDATE OF r"
 	}
 	var row struct {
 		Report
@@ -451,16 +448,16 @@ func lockReport(ctx context.Context, tx *sqlx.Tx, id int64) (change, error) {
 		ExDeadline *civil.Date `db:"ex_deadline"`
 		ExLocksOn  *civil.Date `db:"ex_locks_on"`
 	}
-	err = tx.GetContext(ctx, &row, tx.Rebind(`SELECT `+reportColumns+`,
+	err := tx.GetContext(ctx, &row, tx.Rebind(`SELECT `+reportColumns+`,
 		p.id AS "p.id", p.type_id AS "p.type_id", p.code AS "p.code", p.title AS "p.title", p.starts_on AS "p.starts_on",
 		p.ends_on AS "p.ends_on", p.cutoff_from AS "p.cutoff_from", p.cutoff_to AS "p.cutoff_to",
 		p.unit_deadline AS "p.unit_deadline", p.snv_deadline AS "p.snv_deadline", p.locks_on AS "p.locks_on",
 		u.name AS unit_name, u.kind AS unit_kind, x.deadline AS ex_deadline, x.locks_on AS ex_locks_on
 		FROM reports r JOIN report_periods p ON p.id = r.period_id JOIN units u ON u.id = r.unit_id
 		LEFT JOIN report_period_exceptions x ON x.period_id = r.period_id AND x.unit_id = r.unit_id
-		WHERE r.id = ?`), id)
+		WHERE r.id = ?`+lock), id)
 	if err != nil {
-		return change{}, fmt.Errorf("report: read locked report %d: %w", id, db.NotFound(err))
+		return change{}, fmt.Errorf("report: lock report %d: %w", id, db.NotFound(err))
 	}
 	c := change{r: row.Report, period: row.Period, unit: reportUnit{Name: row.UnitName, Kind: row.UnitKind},
 		deadline: row.Period.UnitDeadline, locksOn: row.Period.LocksOn}

@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"strings"
+	"sync"
 	"testing"
 
 	"cchc/internal/audit"
@@ -463,6 +464,85 @@ func TestSave(t *testing.T) {
 		again, err := e.s.Save(ctx, "BC", "2026-Q1", e.XA.ID, map[string]int64{"processed_early": 2}, nil, uid)
 		if err != nil || again.ID != r.ID || again.Values["dossiers_processed"] != 10 || again.Values["processed_early"] != 2 {
 			t.Errorf("second Save = %d %v, %v; want the same report with both values", again.ID, again.Values, err)
+		}
+	})
+}
+
+// TestConcurrentChanges saves one report field by field from six requests
+// at once, then submits it from five: no save is lost (the report's
+// figures, rewritten whole by each save, agree with its values) and
+// exactly one submission wins.
+func TestConcurrentChanges(t *testing.T) {
+	t.Parallel()
+	dbtest.Each(t, func(t *testing.T, d *db.DB) {
+		t.Parallel()
+		ctx := context.Background()
+		e := newWorkflowEnv(t, d)
+		uid := e.officer.ID
+		r, err := e.s.Open(ctx, "BC", "2026-Q1", e.XA.ID, uid)
+		if err != nil {
+			t.Fatal(err)
+		}
+		want := map[string]int64{"dossiers_processed": 6, "processed_early": 1, "processed_on_time": 2,
+			"processed_late": 3, "tasks_due": 4, "tasks_done_on_time": 3}
+		var wg sync.WaitGroup
+		errs := make(chan error, len(want)+5)
+		for code, v := range want {
+			wg.Go(func() {
+				_, err := e.s.SaveDraft(ctx, r.ID, map[string]int64{code: v}, nil, uid)
+				errs <- err
+			})
+		}
+		wg.Wait()
+		for range want {
+			if err := <-errs; err != nil {
+				t.Fatalf("concurrent save: %v", err)
+			}
+		}
+		got, err := e.s.Get(ctx, r.ID)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for code, v := range want {
+			if got.Values[code] != v {
+				t.Errorf("%s = %d after concurrent saves, want %d", code, got.Values[code], v)
+			}
+		}
+		if err := report.CheckFigures(ctx, d); err != nil {
+			t.Error(err)
+		}
+
+		for range 5 {
+			wg.Go(func() {
+				_, err := e.s.Submit(ctx, r.ID, uid)
+				errs <- err
+			})
+		}
+		wg.Wait()
+		won := 0
+		for range 5 {
+			switch err := <-errs; {
+			case err == nil:
+				won++
+			case !strings.Contains(err.Error(), "đã nộp"):
+				t.Errorf("a losing submission failed with %v, want “đã nộp”", err)
+			}
+		}
+		if won != 1 {
+			t.Errorf("%d submissions succeeded, want 1", won)
+		}
+		events, err := e.s.Events(ctx, r.ID)
+		if err != nil {
+			t.Fatal(err)
+		}
+		submits := 0
+		for _, ev := range events {
+			if ev.Action == report.EventSubmit {
+				submits++
+			}
+		}
+		if submits != 1 {
+			t.Errorf("%d submit events, want 1", submits)
 		}
 	})
 }

@@ -159,7 +159,7 @@ func TestWriteDOCX(t *testing.T) {
 		}
 		rc.Close()
 	}
-	for _, p := range []string{"[Content_Types].xml", "_rels/.rels", "word/document.xml", "word/styles.xml"} {
+	for _, p := range []string{"[Content_Types].xml", "_rels/.rels", "word/document.xml", "word/styles.xml", "word/header1.xml"} {
 		if !parts[p] {
 			t.Errorf("part %s missing", p)
 		}
@@ -179,9 +179,20 @@ func TestWriteDOCX(t *testing.T) {
 	doc := part(t, zr, "word/document.xml")
 	for _, want := range []string{
 		`<w:pgSz w:w="11906" w:h="16838"/>`, `w:top="1134" w:right="850" w:bottom="1134" w:left="1701"`, `<w:tblHeader/>`, `<w:jc w:val="both"/>`,
+		`<w:headerReference w:type="default" r:id="rId3"/>`, `<w:titlePg/></w:sectPr>`,
 	} {
 		if !strings.Contains(doc, want) {
 			t.Errorf("document.xml lacks %s", want)
+		}
+	}
+	// Page numbers: centred in the top margin, from the second page.
+	for name, want := range map[string]string{
+		"word/header1.xml":             `<w:jc w:val="center"/></w:pPr><w:fldSimple w:instr=" PAGE ">`,
+		"word/_rels/document.xml.rels": `<Relationship Id="rId3" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/header" Target="header1.xml"/>`,
+		"[Content_Types].xml":          `<Override PartName="/word/header1.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.header+xml"/>`,
+	} {
+		if !strings.Contains(part(t, zr, name), want) {
+			t.Errorf("%s lacks %s", name, want)
 		}
 	}
 	if !strings.Contains(part(t, zr, "word/styles.xml"), `w:ascii="Times New Roman"`) {

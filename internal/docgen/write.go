@@ -46,6 +46,7 @@ func WriteDOCX(w io.Writer, d Document) error {
 		{"word/_rels/document.xml.rels", func(b *bufio.Writer) { b.WriteString(documentRelsXML) }},
 		{"word/styles.xml", func(b *bufio.Writer) { b.WriteString(stylesXML) }},
 		{"word/settings.xml", func(b *bufio.Writer) { b.WriteString(settingsXML) }},
+		{"word/header1.xml", func(b *bufio.Writer) { b.WriteString(pageNumberHeaderXML) }},
 		{"word/document.xml", func(b *bufio.Writer) { (&writer{b}).document(d) }},
 	}
 	for _, p := range parts {
@@ -185,7 +186,7 @@ func sum(ns []int) int {
 
 func (x *writer) document(d Document) {
 	x.s(`<?xml version="1.0" encoding="UTF-8" standalone="yes"?>` + "\n")
-	x.s(`<w:document xmlns:w="` + wordNS + `"><w:body>`)
+	x.s(`<w:document xmlns:w="` + wordNS + `" xmlns:r="` + relNS + `"><w:body>`)
 	x.header(d)
 	x.title(d)
 	for _, b := range d.Bases {
@@ -198,9 +199,13 @@ func (x *writer) document(d Document) {
 	for i, a := range d.Appendices {
 		x.appendix(i+1, a)
 	}
-	x.s(`<w:sectPr><w:pgSz w:w="` + strconv.Itoa(pageWidth) + `" w:h="` + strconv.Itoa(pageHeight) + `"/>`)
+	// Page numbers in the top margin, centred, from the second page on
+	// (Nghị định 30/2020/NĐ-CP, Phụ lục I): the default header carries the
+	// number and titlePg gives the first page none.
+	x.s(`<w:sectPr><w:headerReference w:type="default" r:id="rId3"/>`)
+	x.s(`<w:pgSz w:w="` + strconv.Itoa(pageWidth) + `" w:h="` + strconv.Itoa(pageHeight) + `"/>`)
 	x.s(`<w:pgMar w:top="` + strconv.Itoa(marginTop) + `" w:right="` + strconv.Itoa(marginRight) + `" w:bottom="` + strconv.Itoa(marginBottom) +
-		`" w:left="` + strconv.Itoa(marginLeft) + `" w:header="709" w:footer="709" w:gutter="0"/></w:sectPr>`)
+		`" w:left="` + strconv.Itoa(marginLeft) + `" w:header="709" w:footer="709" w:gutter="0"/><w:titlePg/></w:sectPr>`)
 	x.s(`</w:body></w:document>`)
 }
 
@@ -391,16 +396,24 @@ func writeCore(b *bufio.Writer, d Document) {
 	b.WriteString(`</dc:creator><dc:language>vi-VN</dc:language></cp:coreProperties>`)
 }
 
-const wordNS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+const (
+	wordNS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+	relNS  = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
+)
+
+// pageNumberHeaderXML is the header of every page but the first: the page
+// number, centred, 13 pt, upright.
+const pageNumberHeaderXML = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+<w:hdr xmlns:w="` + wordNS + `"><w:p><w:pPr><w:jc w:val="center"/></w:pPr><w:fldSimple w:instr=" PAGE "><w:r><w:rPr><w:sz w:val="26"/><w:szCs w:val="26"/></w:rPr><w:t>2</w:t></w:r></w:fldSimple></w:p></w:hdr>`
 
 const contentTypesXML = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
-<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/><Override PartName="/word/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.styles+xml"/><Override PartName="/word/settings.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.settings+xml"/><Override PartName="/docProps/core.xml" ContentType="application/vnd.openxmlformats-package.core-properties+xml"/></Types>`
+<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/><Override PartName="/word/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.styles+xml"/><Override PartName="/word/settings.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.settings+xml"/><Override PartName="/word/header1.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.header+xml"/><Override PartName="/docProps/core.xml" ContentType="application/vnd.openxmlformats-package.core-properties+xml"/></Types>`
 
 const rootRelsXML = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
 <Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="word/document.xml"/><Relationship Id="rId2" Type="http://schemas.openxmlformats.org/package/2006/relationships/metadata/core-properties" Target="docProps/core.xml"/></Relationships>`
 
 const documentRelsXML = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
-<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles" Target="styles.xml"/><Relationship Id="rId2" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/settings" Target="settings.xml"/></Relationships>`
+<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles" Target="styles.xml"/><Relationship Id="rId2" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/settings" Target="settings.xml"/><Relationship Id="rId3" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/header" Target="header1.xml"/></Relationships>`
 
 const settingsXML = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
 <w:settings xmlns:w="` + wordNS + `"><w:defaultTabStop w:val="720"/><w:characterSpacingControl w:val="doNotCompress"/><w:compat><w:compatSetting w:name="compatibilityMode" w:uri="http://schemas.microsoft.com/office/word" w:val="15"/></w:compat></w:settings>`

@@ -11,6 +11,7 @@ import (
 	"cchc/internal/civil"
 	"cchc/internal/db"
 	"cchc/internal/index/rule"
+	"cchc/internal/report"
 	"cchc/internal/vn"
 )
 
@@ -275,6 +276,7 @@ func reportsFact(ctx context.Context, q db.Querier, year int, unitID int64, toda
 		WHERE p.starts_on >= ? AND p.starts_on <= ?
 			AND u.active_from <= p.ends_on AND (u.active_to IS NULL OR u.active_to >= p.starts_on)
 			AND (f.unit_kinds = '' OR ',' || f.unit_kinds || ',' LIKE '%,' || u.kind || ',%')
+			AND `+report.FormUsedForSQL("f", "rt")+`
 			AND EXISTS (SELECT 1 FROM reports c WHERE c.period_id = p.id AND c.form_id = f.id)
 		ORDER BY p.ends_on, rt.position, p.starts_on, f.id`), unitID, first, last)
 	if err != nil {

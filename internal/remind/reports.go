@@ -10,6 +10,7 @@ import (
 
 	"cchc/internal/civil"
 	"cchc/internal/notify"
+	"cchc/internal/report"
 )
 
 // dueReport is a periodic report a unit has not sent yet, with one officer
@@ -28,18 +29,20 @@ type dueReport struct {
 	Email       string     `db:"email"`
 }
 
-// dueReportsSQL selects, for every form and every period whose deadline
+// dueReportsSQL selects, for every form and every period of a report type
+// the form is sent for whose deadline
 // for a unit falls between its two parameters, the units expected to send
 // the form — active today and since before the period ended, of one of the
 // form's unit kinds (any kind when it names none) — that have no submitted
 // or accepted report and whose period is not locked yet, once per active
 // officer of the unit. Parameters: today twice (the unit is active), the
 // window's first and last day, today (not locked).
-const dueReportsSQL = `SELECT p.id AS period_id, p.code AS period_code, p.title AS period_title,
+var dueReportsSQL = `SELECT p.id AS period_id, p.code AS period_code, p.title AS period_title,
 		f.id AS form_id, f.code AS form_code, f.title AS form_title, un.id AS unit_id, un.name AS unit_name,
 		COALESCE(e.deadline, p.unit_deadline) AS deadline, us.id AS user_id, us.email
 	FROM report_periods p
-	CROSS JOIN report_forms f
+	JOIN report_types t ON t.id = p.type_id
+	JOIN report_forms f ON ` + report.FormUsedForSQL("f", "t") + `
 	JOIN units un ON un.active_from <= ? AND un.active_from <= p.ends_on AND (un.active_to IS NULL OR un.active_to >= ?)
 		AND (f.unit_kinds = '' OR ',' || f.unit_kinds || ',' LIKE '%,' || un.kind || ',%')
 	LEFT JOIN report_period_exceptions e ON e.period_id = p.id AND e.unit_id = un.id

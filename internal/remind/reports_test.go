@@ -65,6 +65,11 @@ func setupReports(t *testing.T, d *db.DB) reportFixture {
 	if err != nil {
 		t.Fatal(err)
 	}
+	// A thematic form sent for ad hoc periods only: no quarter reminds of it.
+	if _, err := reports.SaveForm(ctx, report.FormInput{Code: "CD", Title: "Báo cáo chuyên đề", ReportTypes: []string{"adhoc"},
+		Definition: report.DefaultForm().Definition}, 0); err != nil {
+		t.Fatal(err)
+	}
 	q1, err := report.PeriodByCode(ctx, d, "2026-Q1")
 	if err != nil {
 		t.Fatal(err)

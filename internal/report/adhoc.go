@@ -90,7 +90,7 @@ func (s *Store) AddAdhocPeriod(ctx context.Context, in AdhocInput) (PeriodRow, e
 		if _, err := PeriodByCode(ctx, tx, in.Code); err == nil {
 			return valid.Errors{"code": "Đã có kỳ báo cáo mã “" + in.Code + "”."}
 		}
-		p = PeriodRow{TypeID: t.ID, Code: in.Code, Title: in.Title, StartsOn: in.StartsOn, EndsOn: in.EndsOn,
+		p = PeriodRow{TypeID: t.ID, TypeCode: t.Code, Code: in.Code, Title: in.Title, StartsOn: in.StartsOn, EndsOn: in.EndsOn,
 			CutoffFrom: in.StartsOn, CutoffTo: in.EndsOn, UnitDeadline: in.UnitDeadline, SNVDeadline: in.SNVDeadline,
 			LocksOn: in.UnitDeadline.AddDays(t.GraceDays)}
 		if err := tx.GetContext(ctx, &p.ID, tx.Rebind(`INSERT INTO report_periods (type_id, code, title, starts_on, ends_on,

@@ -180,14 +180,14 @@ func EnsurePeriods(ctx context.Context, q db.Querier, year int) error {
 	return nil
 }
 
-const periodColumns = `id, type_id, code, title, starts_on, ends_on, cutoff_from, cutoff_to, unit_deadline, snv_deadline, locks_on`
+const periodColumns = `id, type_id, (SELECT t.code FROM report_types t WHERE t.id = type_id) AS type_code, code, title, starts_on, ends_on, cutoff_from, cutoff_to, unit_deadline, snv_deadline, locks_on`
 
 // Periods returns the stored periods that start in year, the earliest
 // ending first (2026-Q1, 2026-Q2, 2026-H1, ... 2026). It does not generate
 // them: call EnsurePeriods first.
 func (s *Store) Periods(ctx context.Context, year int) ([]PeriodRow, error) {
 	var ps []PeriodRow
-	err := s.db.SelectContext(ctx, &ps, s.db.Rebind(`SELECT p.id, p.type_id, p.code, p.title, p.starts_on, p.ends_on,
+	err := s.db.SelectContext(ctx, &ps, s.db.Rebind(`SELECT p.id, p.type_id, t.code AS type_code, p.code, p.title, p.starts_on, p.ends_on,
 		p.cutoff_from, p.cutoff_to, p.unit_deadline, p.snv_deadline, p.locks_on
 		FROM report_periods p JOIN report_types t ON t.id = p.type_id
 		WHERE p.starts_on >= ? AND p.starts_on <= ? ORDER BY p.ends_on, t.position, p.starts_on DESC, p.id`),

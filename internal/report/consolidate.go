@@ -109,9 +109,9 @@ func subtreeArgs(root int64, p PeriodRow) []any {
 }
 
 // expectedSQL returns the condition on units u of being expected to send
-// form f in period p — active on some day of the period and of one of the
-// form's unit kinds (any kind when the form names none) — and its
-// parameters.
+// form f in period p — the form is sent for p's report type, and the unit
+// is active on some day of the period and of one of the form's unit kinds
+// (any kind when the form names none) — and its parameters.
 func expectedSQL(f Form, p PeriodRow) (string, []any) {
 	cond := "u.active_from <= ? AND (u.active_to IS NULL OR u.active_to >= ?)"
 	args := []any{p.EndsOn, p.StartsOn}
@@ -119,6 +119,13 @@ func expectedSQL(f Form, p PeriodRow) (string, []any) {
 		cond += " AND u.kind IN (?" + strings.Repeat(", ?", len(kinds)-1) + ")"
 		for _, k := range kinds {
 			args = append(args, k)
+		}
+	}
+	if types := f.Types(); len(types) > 0 {
+		cond += " AND (SELECT t.code FROM report_types t WHERE t.id = ?) IN (?" + strings.Repeat(", ?", len(types)-1) + ")"
+		args = append(args, p.TypeID)
+		for _, t := range types {
+			args = append(args, t)
 		}
 	}
 	return cond, args

@@ -12,6 +12,9 @@ func DefaultForm() FormInput {
 		Code:      DefaultFormCode,
 		Title:     "Báo cáo công tác cải cách hành chính",
 		UnitKinds: []string{"agency", "district", "commune"},
+		// The periodic reports of DefaultTypes; an ad hoc or thematic
+		// report has a form of its own.
+		ReportTypes: []string{"quarterly", "half_year", "nine_month", "annual"},
 		Definition: Definition{
 			Sections: []Section{
 				{Code: "chi_dao", Title: "Công tác chỉ đạo, điều hành cải cách hành chính", Area: "chi-dao",

@@ -12,12 +12,14 @@ import (
 
 // FormInput is what SaveForm and ImportFormXLSX take: a form's code (as
 // users write it, "CCHC"), title, the kinds of unit expected to send it
-// (unit kind codes; none: every kind) and its definition.
+// (unit kind codes; none: every kind), the report types it is sent for
+// (report type codes; none: every type) and its definition.
 type FormInput struct {
-	Code       string
-	Title      string
-	UnitKinds  []string
-	Definition Definition
+	Code        string
+	Title       string
+	UnitKinds   []string
+	ReportTypes []string
+	Definition  Definition
 }
 
 // Limits on a form's code and title.
@@ -29,9 +31,28 @@ const (
 // Kinds returns the unit kind codes of f.UnitKinds; nil means every kind.
 func (f Form) Kinds() []string { return splitKinds(f.UnitKinds) }
 
+// Types returns the report type codes of f.ReportTypes; nil means every
+// type.
+func (f Form) Types() []string { return splitKinds(f.ReportTypes) }
+
+// UsedFor reports whether f is sent for periods of the report type with
+// code typeCode.
+func (f Form) UsedFor(typeCode string) bool {
+	types := f.Types()
+	return len(types) == 0 || slices.Contains(types, typeCode)
+}
+
+// FormUsedForSQL returns the SQL condition that the report_forms row
+// aliased f is sent for periods of the report_types row aliased t, read
+// as UsedFor reads it. Whatever lists the reports due (reminders, the
+// index's report criteria, the chase page) filters with it.
+func FormUsedForSQL(f, t string) string {
+	return "(" + f + ".report_types = '' OR ',' || " + f + ".report_types || ',' LIKE '%,' || " + t + ".code || ',%')"
+}
+
 // Input returns f as a FormInput, ready to be edited and saved again.
 func (f Form) Input() FormInput {
-	return FormInput{Code: f.Code, Title: f.Title, UnitKinds: f.Kinds(), Definition: f.Definition}
+	return FormInput{Code: f.Code, Title: f.Title, UnitKinds: f.Kinds(), ReportTypes: f.Types(), Definition: f.Definition}
 }
 
 func splitKinds(s string) []string {
@@ -66,6 +87,7 @@ func (in FormInput) clean() FormInput {
 	in.Code = strings.TrimSpace(in.Code)
 	in.Title = strings.TrimSpace(in.Title)
 	in.UnitKinds = splitKinds(strings.Join(in.UnitKinds, ","))
+	in.ReportTypes = splitKinds(strings.Join(in.ReportTypes, ","))
 	in.Definition = in.Definition.clean()
 	return in
 }
@@ -94,9 +116,9 @@ func (d Definition) clean() Definition {
 }
 
 // check validates a cleaned input without the database: code, title and
-// the definition (whose keys it keeps). knownKinds, when not nil, lists the
-// unit kind codes that exist.
-func (in FormInput) check(knownKinds []string) valid.Errors {
+// the definition (whose keys it keeps). knownKinds and knownTypes, when
+// not nil, list the unit kind and report type codes that exist.
+func (in FormInput) check(knownKinds, knownTypes []string) valid.Errors {
 	errs := valid.Errors{}
 	switch {
 	case in.Code == "":
@@ -109,6 +131,13 @@ func (in FormInput) check(knownKinds []string) valid.Errors {
 		errs.Add("title", "Chưa nhập tên biểu mẫu.")
 	case utf8.RuneCountInString(in.Title) > maxFormTitleLen:
 		errs.Add("title", fmt.Sprintf("Tên biểu mẫu dài quá %d ký tự.", maxFormTitleLen))
+	}
+	if knownTypes != nil {
+		for _, t := range in.ReportTypes {
+			if !slices.Contains(knownTypes, t) {
+				errs.Add("report_types", fmt.Sprintf("Không có loại báo cáo “%s”.", t))
+			}
+		}
 	}
 	if knownKinds != nil {
 		for _, k := range in.UnitKinds {

@@ -16,7 +16,7 @@ import (
 )
 
 // formSelect reads forms with their latest version.
-const formSelect = `SELECT f.id, f.code, f.title, f.unit_kinds, f.created_at, f.updated_at,
+const formSelect = `SELECT f.id, f.code, f.title, f.unit_kinds, f.report_types, f.created_at, f.updated_at,
 	v.id AS version_id, v.version, v.definition
 	FROM report_forms f JOIN report_form_versions v ON v.form_id = f.id
 	AND v.version = (SELECT MAX(version) FROM report_form_versions WHERE form_id = f.id)`
@@ -69,7 +69,7 @@ func (s *Store) FormByCode(ctx context.Context, code string) (Form, error) {
 
 // formHeadSelect is formSelect without the definition, which a Store
 // takes from its cache of decoded versions.
-const formHeadSelect = `SELECT f.id, f.code, f.title, f.unit_kinds, f.created_at, f.updated_at,
+const formHeadSelect = `SELECT f.id, f.code, f.title, f.unit_kinds, f.report_types, f.created_at, f.updated_at,
 	v.id AS version_id, v.version
 	FROM report_forms f JOIN report_form_versions v ON v.form_id = f.id
 	AND v.version = (SELECT MAX(version) FROM report_form_versions WHERE form_id = f.id)`
@@ -126,20 +126,24 @@ func DefinitionOf(ctx context.Context, q db.Querier, versionID int64) (Definitio
 	return d, nil
 }
 
-// SaveForm creates the form in.Code, or updates its title and unit kinds
+// SaveForm creates the form in.Code, or updates its title, unit kinds and
+// report types
 // and, when the definition changed, adds a new version: reports already
 // written keep the version they were written on. The input is checked
-// first (valid.Errors keyed "code", "title", "unit_kinds" and the keys of
+// first (valid.Errors keyed "code", "title", "unit_kinds", "report_types" and the keys of
 // Definition.Validate); nothing is written then. The change is one
 // transaction, audited; userID (0 for none) is recorded as the version's
 // author.
 func (s *Store) SaveForm(ctx context.Context, in FormInput, userID int64) (Form, error) {
 	in = in.clean()
-	var kinds []string
+	var kinds, types []string
 	if err := s.db.SelectContext(ctx, &kinds, `SELECT code FROM unit_kinds`); err != nil {
 		return Form{}, fmt.Errorf("report: save form %q: unit kinds: %w", in.Code, err)
 	}
-	if errs := in.check(kinds); len(errs) > 0 {
+	if err := s.db.SelectContext(ctx, &types, `SELECT code FROM report_types`); err != nil {
+		return Form{}, fmt.Errorf("report: save form %q: report types: %w", in.Code, err)
+	}
+	if errs := in.check(kinds, types); len(errs) > 0 {
 		return Form{}, errs
 	}
 	var saved Form
@@ -179,8 +183,8 @@ func saveForm(ctx context.Context, tx *sqlx.Tx, in FormInput, userID int64) (For
 	if err != nil {
 		return Form{}, err
 	}
-	_, err = tx.ExecContext(ctx, tx.Rebind(`UPDATE report_forms SET title = ?, unit_kinds = ?, updated_at = ? WHERE id = ?`),
-		in.Title, strings.Join(in.UnitKinds, ","), now, before.ID)
+	_, err = tx.ExecContext(ctx, tx.Rebind(`UPDATE report_forms SET title = ?, unit_kinds = ?, report_types = ?, updated_at = ? WHERE id = ?`),
+		in.Title, strings.Join(in.UnitKinds, ","), strings.Join(in.ReportTypes, ","), now, before.ID)
 	if err != nil {
 		return Form{}, fmt.Errorf("report: save form %q: %w", in.Code, err)
 	}
@@ -216,8 +220,8 @@ func insertForm(ctx context.Context, q db.Querier, in FormInput, userID int64) (
 	}
 	now := db.Now()
 	var id int64
-	err = q.GetContext(ctx, &id, q.Rebind(`INSERT INTO report_forms (code, title, unit_kinds, created_at, updated_at)
-		VALUES (?, ?, ?, ?, ?) RETURNING id`), in.Code, in.Title, strings.Join(in.UnitKinds, ","), now, now)
+	err = q.GetContext(ctx, &id, q.Rebind(`INSERT INTO report_forms (code, title, unit_kinds, report_types, created_at, updated_at)
+		VALUES (?, ?, ?, ?, ?, ?) RETURNING id`), in.Code, in.Title, strings.Join(in.UnitKinds, ","), strings.Join(in.ReportTypes, ","), now, now)
 	if err != nil {
 		return 0, fmt.Errorf("report: create form %q: %w", in.Code, err)
 	}

@@ -21,6 +21,7 @@ const (
 	labelFormCode  = "Mã biểu mẫu"
 	labelFormTitle = "Tên biểu mẫu"
 	labelFormKinds = "Loại đơn vị báo cáo"
+	labelFormTypes = "Dùng cho loại báo cáo"
 	labelVersion   = "Phiên bản"
 	colFormValue   = "Nội dung"
 
@@ -74,6 +75,7 @@ func ExportFormXLSX(w io.Writer, f Form) error {
 		{labelFormCode, f.Code},
 		{labelFormTitle, f.Title},
 		{labelFormKinds, strings.Join(f.Kinds(), ", ")},
+		{labelFormTypes, strings.Join(f.Types(), ", ")},
 		{labelVersion, strconv.Itoa(f.Version)},
 	}
 	var fields [][]any

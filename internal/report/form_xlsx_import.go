@@ -67,7 +67,7 @@ func ImportFormXLSX(r io.Reader) (FormInput, error) {
 		return FormInput{}, err
 	}
 	in = in.clean()
-	errs := in.check(nil)
+	errs := in.check(nil, nil)
 	for _, key := range slices.Sorted(maps.Keys(errs)) {
 		at, ok := imp.at[key]
 		if !ok {
@@ -135,7 +135,9 @@ func (imp *formImport) readForm(in *FormInput) error {
 		case vn.Fold(labelFormTitle):
 			in.Title, imp.at["title"] = cell(row, 1), ref
 		case vn.Fold(labelFormKinds):
-			in.UnitKinds = splitList(cell(row, 1))
+			in.UnitKinds, imp.at["unit_kinds"] = splitList(cell(row, 1)), ref
+		case vn.Fold(labelFormTypes):
+			in.ReportTypes, imp.at["report_types"] = splitList(cell(row, 1)), ref
 		}
 	}
 	return nil

@@ -160,7 +160,7 @@ func dayOfMonth(first civil.Date, m, d int) civil.Date {
 // the day it locks (t.GraceDays after the unit deadline).
 func (t ReportType) Dates(p Period) PeriodRow {
 	last := p.LastMonth()
-	row := PeriodRow{TypeID: t.ID, Code: p.String(), Title: p.Label(),
+	row := PeriodRow{TypeID: t.ID, TypeCode: t.Code, Code: p.String(), Title: p.Label(),
 		StartsOn: p.Start(), EndsOn: p.End(), CutoffFrom: p.Start(), CutoffTo: p.End()}
 	if t.CutoffFromDay > 0 {
 		row.CutoffFrom = dayOfMonth(p.Start(), -1, t.CutoffFromDay)

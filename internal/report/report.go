@@ -72,15 +72,18 @@ type Rule struct {
 
 // Form is a report form with its latest version's definition.
 type Form struct {
-	ID         int64      `db:"id" json:"id"`
-	Code       string     `db:"code" json:"code"`
-	Title      string     `db:"title" json:"title"`
-	UnitKinds  string     `db:"unit_kinds" json:"-"` // comma-separated kind codes, "" = every kind
-	VersionID  int64      `db:"version_id" json:"version_id"`
-	Version    int        `db:"version" json:"version"`
-	Definition Definition `db:"-" json:"definition"`
-	CreatedAt  time.Time  `db:"created_at" json:"created_at"`
-	UpdatedAt  time.Time  `db:"updated_at" json:"updated_at"`
+	ID        int64  `db:"id" json:"id"`
+	Code      string `db:"code" json:"code"`
+	Title     string `db:"title" json:"title"`
+	UnitKinds string `db:"unit_kinds" json:"-"` // comma-separated kind codes, "" = every kind
+	// ReportTypes lists, comma-separated, the codes of the report types
+	// the form is sent for ("" = every type): see UsedFor.
+	ReportTypes string     `db:"report_types" json:"-"`
+	VersionID   int64      `db:"version_id" json:"version_id"`
+	Version     int        `db:"version" json:"version"`
+	Definition  Definition `db:"-" json:"definition"`
+	CreatedAt   time.Time  `db:"created_at" json:"created_at"`
+	UpdatedAt   time.Time  `db:"updated_at" json:"updated_at"`
 }
 
 // Report statuses.
@@ -127,8 +130,11 @@ type ReportType struct {
 
 // PeriodRow is a stored reporting period with its dates.
 type PeriodRow struct {
-	ID           int64      `db:"id" json:"id"`
-	TypeID       int64      `db:"type_id" json:"type_id"`
+	ID     int64 `db:"id" json:"id"`
+	TypeID int64 `db:"type_id" json:"type_id"`
+	// TypeCode is the code of the period's report type, as PeriodByCode,
+	// PeriodByID and Periods read it ("" where a query did not).
+	TypeCode     string     `db:"type_code" json:"type_code"`
 	Code         string     `db:"code" json:"code"`
 	Title        string     `db:"title" json:"title"`
 	StartsOn     civil.Date `db:"starts_on" json:"starts_on"`

@@ -223,7 +223,8 @@ func (s *Store) openPeriod(ctx context.Context, code string) (PeriodRow, error) 
 // latest version, prefilled from the unit's work items (see prefill), with
 // a "create" event by userID (0 for none). The periods of a calendar
 // period's year are generated when missing. A form limited to some unit
-// kinds refuses other units with a valid.Problem. A report may be opened
+// kinds refuses other units, and one limited to some report types other
+// periods, with a valid.Problem. A report may be opened
 // in a locked period (to read it), but not changed.
 func (s *Store) Open(ctx context.Context, formCode, periodCode string, unitID, userID int64) (Report, error) {
 	r, err := s.open(ctx, formCode, periodCode, unitID, userID, nil)
@@ -273,6 +274,9 @@ func (s *Store) open(ctx context.Context, formCode, periodCode string, unitID, u
 	r, err := findReport(ctx, s.db, form.ID, p.ID, unitID)
 	if !errors.Is(err, db.ErrNotFound) {
 		return opened{Report: r}, err
+	}
+	if !form.UsedFor(p.TypeCode) {
+		return opened{}, valid.Problemf("Biểu mẫu “" + form.Title + "” không dùng cho kỳ báo cáo “" + p.Title + "”.")
 	}
 	unit, err := getUnit(ctx, s.db, unitID)
 	if err != nil {

@@ -102,6 +102,7 @@ func (h *Handler) readScope(w http.ResponseWriter, r *http.Request, allowed func
 		h.serverError(w, r, err)
 		return s, false
 	}
+	s.Periods = formPeriods(s.Periods, s.Form)
 	s.Period = pickPeriod(s.Periods, code, now)
 	return s, true
 }

@@ -94,7 +94,7 @@ func isFieldErrors(err error) bool {
 // sheetOf names the sheet of the workbook a SaveForm error key belongs to.
 func sheetOf(key string) string {
 	switch key {
-	case "code", "title", "unit_kinds":
+	case "code", "title", "unit_kinds", "report_types":
 		return "Biểu mẫu"
 	}
 	if len(key) > 5 && key[:5] == "rules" {

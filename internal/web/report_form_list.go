@@ -20,6 +20,7 @@ type formListData struct {
 type formListRow struct {
 	report.Form
 	KindsText string
+	TypesText string
 }
 
 const formListTitle = "Biểu mẫu báo cáo"
@@ -45,8 +46,14 @@ func (h *Handler) renderFormList(w http.ResponseWriter, r *http.Request, status 
 		h.serverError(w, r, err)
 		return
 	}
+	types, err := h.app.Reports.Types(r.Context())
+	if err != nil {
+		h.serverError(w, r, err)
+		return
+	}
 	for _, f := range forms {
-		data.Forms = append(data.Forms, formListRow{Form: f, KindsText: kindsText(f.Kinds(), names)})
+		data.Forms = append(data.Forms, formListRow{Form: f, KindsText: kindsText(f.Kinds(), names),
+			TypesText: typesText(f.Types(), types)})
 	}
 	h.render(w, r, status, "report_form_list", formListTitle, data)
 }

@@ -14,19 +14,25 @@ import (
 // and the forms that can be copied.
 type formNewData struct {
 	Kinds []kindChoice
+	Types []report.ReportType
 	Forms []report.Form
 }
 
-// formNewForm is the posted new form: its code, title, unit kinds and the
-// code of the form to copy ("" for an empty form).
+// formNewForm is the posted new form: its code, title, unit kinds, report
+// types and the code of the form to copy ("" for an empty form).
 type formNewForm struct {
-	Code, Title, From string
-	UnitKinds         []string
+	Code, Title, From      string
+	UnitKinds, ReportTypes []string
 }
 
 // HasKind reports whether kind code is ticked.
 func (f formNewForm) HasKind(code string) bool {
 	return slices.Contains(f.UnitKinds, code)
+}
+
+// HasType reports whether report type code is ticked.
+func (f formNewForm) HasType(code string) bool {
+	return slices.Contains(f.ReportTypes, code)
 }
 
 // reportFormNew shows the form that creates a report form (ReviewReport).
@@ -38,9 +44,10 @@ func (h *Handler) reportFormNew(w http.ResponseWriter, r *http.Request) {
 	}
 	f := formNewForm{From: r.URL.Query().Get("from")}
 	if f.From != "" {
-		// A copy starts with the same senders as its original.
+		// A copy starts with the same senders and report types as its
+		// original.
 		if src, err := h.app.Reports.FormByCode(r.Context(), f.From); err == nil {
-			f.UnitKinds = src.Kinds()
+			f.UnitKinds, f.ReportTypes = src.Kinds(), src.Types()
 		}
 	}
 	h.renderFormNew(w, r, f, nil)
@@ -57,7 +64,12 @@ func (h *Handler) renderFormNew(w http.ResponseWriter, r *http.Request, f formNe
 		h.serverError(w, r, err)
 		return
 	}
-	data := formNewData{Forms: forms}
+	types, err := h.app.Reports.Types(r.Context())
+	if err != nil {
+		h.serverError(w, r, err)
+		return
+	}
+	data := formNewData{Forms: forms, Types: types}
 	for _, k := range kinds {
 		data.Kinds = append(data.Kinds, kindChoice{Code: k.Code, Label: k.Name})
 	}
@@ -84,9 +96,9 @@ func (h *Handler) reportFormCreate(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	f := formNewForm{Code: r.PostFormValue("code"), Title: r.PostFormValue("title"), From: r.PostFormValue("from"),
-		UnitKinds: r.PostForm["unit_kinds"]}
+		UnitKinds: r.PostForm["unit_kinds"], ReportTypes: r.PostForm["report_types"]}
 	errs := valid.Errors{}
-	in := report.FormInput{Code: f.Code, Title: f.Title, UnitKinds: f.UnitKinds, Definition: starterDefinition()}
+	in := report.FormInput{Code: f.Code, Title: f.Title, UnitKinds: f.UnitKinds, ReportTypes: f.ReportTypes, Definition: starterDefinition()}
 	if f.From != "" {
 		src, err := h.app.Reports.FormByCode(r.Context(), f.From)
 		if err != nil {
@@ -105,7 +117,7 @@ func (h *Handler) reportFormCreate(w http.ResponseWriter, r *http.Request) {
 				"Đã tạo biểu mẫu “"+saved.Title+"”. Thêm hoặc sửa các mục, chỉ tiêu và quy tắc bên dưới rồi bấm Lưu.")
 			return
 		}
-		if !mergeErrors(err, errs, "code", "title", "unit_kinds") {
+		if !mergeErrors(err, errs, "code", "title", "unit_kinds", "report_types") {
 			h.serverError(w, r, err)
 			return
 		}

@@ -28,7 +28,7 @@ func (h *Handler) reportFormSave(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	d := formDesign{Code: stored.Code, Title: r.PostFormValue("title"), UnitKinds: r.PostForm["unit_kinds"],
-		Def: parseDesign(r.PostForm), Version: stored.Version}
+		ReportTypes: r.PostForm["report_types"], Def: parseDesign(r.PostForm), Version: stored.Version}
 	if op := r.PostFormValue("op"); op != "" {
 		if !applyDesignOp(&d.Def, op) {
 			h.errorPage(w, r, http.StatusBadRequest, "Yêu cầu không hợp lệ", "Thao tác trên biểu mẫu không hợp lệ.")

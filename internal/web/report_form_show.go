@@ -19,7 +19,7 @@ func (h *Handler) reportFormShow(w http.ResponseWriter, r *http.Request) {
 		h.fail(w, r, err)
 		return
 	}
-	d := formDesign{Code: f.Code, Title: f.Title, UnitKinds: f.Kinds(), Def: f.Definition, Version: f.Version}
+	d := formDesign{Code: f.Code, Title: f.Title, UnitKinds: f.Kinds(), ReportTypes: f.Types(), Def: f.Definition, Version: f.Version}
 	h.renderDesign(w, r, d, nil)
 }
 

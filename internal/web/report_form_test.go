@@ -19,7 +19,7 @@ import (
 
 // designValues encodes a form the way the designer page posts it.
 func designValues(f report.FormInput) url.Values {
-	v := url.Values{"title": {f.Title}, "unit_kinds": f.UnitKinds}
+	v := url.Values{"title": {f.Title}, "unit_kinds": f.UnitKinds, "report_types": f.ReportTypes}
 	for i, s := range f.Definition.Sections {
 		p := fmt.Sprintf("sections[%d].", i)
 		v.Set(p+"code", s.Code)
@@ -186,6 +186,19 @@ func TestReportFormDesigner(t *testing.T) {
 		if f, _ := env.App.Reports.FormByCode(ctx, "CCHC"); f.Version != 2 {
 			t.Errorf("version after an unchanged save = %d, want 2", f.Version)
 		}
+		// Report types are the form's own settings: changing them adds no version.
+		annual := saved.Input()
+		annual.ReportTypes = []string{"annual"}
+		if res := coord.PostForm("/report-forms/CCHC", designValues(annual)); res.Code != http.StatusSeeOther {
+			t.Fatalf("save report types: %d", res.Code)
+		}
+		if f, _ := env.App.Reports.FormByCode(ctx, "CCHC"); f.ReportTypes != "annual" || f.Version != 2 {
+			t.Errorf("after ticking only the annual report: types %q, version %d", f.ReportTypes, f.Version)
+		}
+		if body := coord.Get("/report-forms/CCHC").Body.String(); !strings.Contains(body, `name="report_types" value="annual" checked`) ||
+			strings.Contains(body, `name="report_types" value="quarterly" checked`) {
+			t.Error("the designer does not show the form's report types")
+		}
 		if res := coord.Get("/report-forms/NOPE"); res.Code != http.StatusNotFound {
 			t.Errorf("unknown form: %d", res.Code)
 		}
@@ -212,7 +225,8 @@ func TestReportFormCreate(t *testing.T) {
 			{"bad code", url.Values{"code": {"mã có dấu"}, "title": {"Báo cáo"}}, http.StatusUnprocessableEntity, "Mã biểu mẫu chỉ gồm"},
 			{"no title", url.Values{"code": {"X1"}}, http.StatusUnprocessableEntity, "Chưa nhập tên biểu mẫu."},
 			{"taken", url.Values{"code": {"CCHC"}, "title": {"Trùng"}}, http.StatusUnprocessableEntity, "đã được dùng"},
-			{"empty", url.Values{"code": {"TTHC"}, "title": {"Báo cáo chuyên đề thủ tục hành chính"}, "unit_kinds": {"commune"}}, http.StatusSeeOther, ""},
+			{"unknown report type", url.Values{"code": {"TTHC"}, "title": {"Báo cáo"}, "report_types": {"hang_tuan"}}, http.StatusUnprocessableEntity, "Không có loại báo cáo “hang_tuan”."},
+			{"empty", url.Values{"code": {"TTHC"}, "title": {"Báo cáo chuyên đề thủ tục hành chính"}, "unit_kinds": {"commune"}, "report_types": {"adhoc"}}, http.StatusSeeOther, ""},
 			{"copy", url.Values{"code": {"CCHC2"}, "title": {"Bản sao"}, "from": {"CCHC"}}, http.StatusSeeOther, ""},
 		}
 		for _, tt := range tests {
@@ -224,11 +238,20 @@ func TestReportFormCreate(t *testing.T) {
 			})
 		}
 		empty, err := env.App.Reports.FormByCode(ctx, "TTHC")
-		if err != nil || empty.Version != 1 || len(empty.Definition.Sections) != 1 || empty.UnitKinds != "commune" {
+		if err != nil || empty.Version != 1 || len(empty.Definition.Sections) != 1 || empty.UnitKinds != "commune" || empty.ReportTypes != "adhoc" {
 			t.Fatalf("empty form = %+v, %v", empty, err)
 		}
 		orig, _ := env.App.Reports.FormByCode(ctx, "CCHC")
 		copied, _ := env.App.Reports.FormByCode(ctx, "CCHC2")
+		if copied.ReportTypes != "" {
+			t.Errorf("a copy posted without report types has %q", copied.ReportTypes)
+		}
+		if res := coord.Get("/report-forms/new?from=CCHC"); !strings.Contains(res.Body.String(), `name="report_types" value="quarterly" checked`) {
+			t.Error("a copy does not start with its original's report types ticked")
+		}
+		if res := coord.Get("/report-forms"); !strings.Contains(res.Body.String(), "Báo cáo đột xuất, chuyên đề") {
+			t.Error("the form list does not name the report types of TTHC")
+		}
 		if len(copied.Definition.Indicators()) != len(orig.Definition.Indicators()) || len(copied.Definition.Rules) != len(orig.Definition.Rules) {
 			t.Errorf("copy has %d indicators, original %d", len(copied.Definition.Indicators()), len(orig.Definition.Indicators()))
 		}

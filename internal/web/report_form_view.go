@@ -42,19 +42,24 @@ var indicatorPrefills = []prefillChoice{
 // posted back, or as stored), and what its choices need.
 type formDesign struct {
 	// Code is the stored form's code ("" on a form not created yet).
-	Code      string
-	Title     string
-	UnitKinds []string
-	Def       report.Definition
+	Code        string
+	Title       string
+	UnitKinds   []string
+	ReportTypes []string
+	Def         report.Definition
 	// Version is the stored latest version; 0 for a new form.
 	Version   int
 	Kinds     []org.Kind
 	KindNames map[string]string
-	Changed   bool // the posted definition differs from the stored one (a row was added or removed)
+	Types     []report.ReportType // the calendar's report types, to choose from
+	Changed   bool                // the posted definition differs from the stored one (a row was added or removed)
 }
 
 // HasKind reports whether the form's own unit kinds include code.
 func (d formDesign) HasKind(code string) bool { return slices.Contains(d.UnitKinds, code) }
+
+// HasType reports whether the form is sent for the report type code.
+func (d formDesign) HasType(code string) bool { return slices.Contains(d.ReportTypes, code) }
 
 // IndicatorKinds, NarrativePrefills and IndicatorPrefills are the choices
 // of the designer's selects.
@@ -79,14 +84,36 @@ func kindsText(kinds []string, names map[string]string) string {
 
 // input returns the designed form as SaveForm's input.
 func (d formDesign) input() report.FormInput {
-	return report.FormInput{Code: d.Code, Title: d.Title, UnitKinds: d.UnitKinds, Definition: d.Def}
+	return report.FormInput{Code: d.Code, Title: d.Title, UnitKinds: d.UnitKinds, ReportTypes: d.ReportTypes, Definition: d.Def}
 }
 
-// loadKinds fills the unit kinds the designer offers.
+// loadKinds fills the unit kinds and report types the designer offers.
 func (h *Handler) loadKinds(ctx context.Context, d *formDesign) error {
 	kinds, names, err := h.unitKinds(ctx)
+	if err != nil {
+		return err
+	}
 	d.Kinds, d.KindNames = kinds, names
+	d.Types, err = h.app.Reports.Types(ctx)
 	return err
+}
+
+// typesText names the report types with codes, or all of them when there
+// are none.
+func typesText(codes []string, types []report.ReportType) string {
+	if len(codes) == 0 {
+		return "mọi loại báo cáo"
+	}
+	out := make([]string, len(codes))
+	for i, c := range codes {
+		out[i] = c
+		for _, t := range types {
+			if t.Code == c {
+				out[i] = t.Name
+			}
+		}
+	}
+	return strings.Join(out, "; ")
 }
 
 // designField matches the indexed names of the designer's fields:

@@ -112,6 +112,7 @@ func (h *Handler) reportList(w http.ResponseWriter, r *http.Request) {
 		h.serverError(w, r, err)
 		return
 	}
+	d.Periods = formPeriods(d.Periods, d.Form)
 	d.Period = pickPeriod(d.Periods, strings.TrimSpace(q.Get("period")), now)
 	if !d.Review {
 		if d.Own, err = h.ownReports(r, d, now); err != nil {
@@ -168,6 +169,11 @@ func pickPeriod(periods []report.PeriodRow, code string, today civil.Date) repor
 		return next
 	}
 	return last
+}
+
+// formPeriods keeps the periods of the report types form f is sent for.
+func formPeriods(ps []report.PeriodRow, f report.Form) []report.PeriodRow {
+	return slices.DeleteFunc(ps, func(p report.PeriodRow) bool { return !f.UsedFor(p.TypeCode) })
 }
 
 // reportPeriods returns the periods of year, generating them first when

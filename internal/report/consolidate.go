@@ -121,12 +121,10 @@ func expectedSQL(f Form, p PeriodRow) (string, []any) {
 			args = append(args, k)
 		}
 	}
-	if types := f.Types(); len(types) > 0 {
-		cond += " AND (SELECT t.code FROM report_types t WHERE t.id = ?) IN (?" + strings.Repeat(", ?", len(types)-1) + ")"
-		args = append(args, p.TypeID)
-		for _, t := range types {
-			args = append(args, t)
-		}
+	if len(f.Types()) > 0 {
+		cond += " AND EXISTS (SELECT 1 FROM report_forms f JOIN report_types t ON t.id = ? WHERE f.id = ? AND " +
+			FormUsedForSQL("f", "t") + ")"
+		args = append(args, p.TypeID, f.ID)
 	}
 	return cond, args
 }

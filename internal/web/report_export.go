@@ -2,7 +2,6 @@ package web
 
 import (
 	"bytes"
-	"mime"
 	"net/http"
 	"strconv"
 	"strings"
@@ -91,8 +90,15 @@ func exportFilename(e report.Export, ext string) string {
 // sendDOCX writes a finished Word document as a download named filename
 // (ASCII).
 func sendDOCX(w http.ResponseWriter, filename string, buf *bytes.Buffer) {
-	w.Header().Set("Content-Type", docxContentType)
-	w.Header().Set("Content-Disposition", mime.FormatMediaType("attachment", map[string]string{"filename": filename}))
+	sendFile(w, docxContentType, filename, buf)
+}
+
+// sendFile writes a finished file of contentType as a download named
+// filename (ASCII; a quote or backslash in it is escaped), never cached
+// and never sniffed.
+func sendFile(w http.ResponseWriter, contentType, filename string, buf *bytes.Buffer) {
+	w.Header().Set("Content-Type", contentType)
+	w.Header().Set("Content-Disposition", "attachment; filename="+strconv.Quote(filename))
 	w.Header().Set("Content-Length", strconv.Itoa(buf.Len()))
 	w.Header().Set("X-Content-Type-Options", "nosniff")
 	w.Header().Set("Cache-Control", "no-store")

@@ -3,7 +3,6 @@ package web
 import (
 	"bytes"
 	"net/http"
-	"strconv"
 	"strings"
 
 	"cchc/internal/auth"
@@ -31,10 +30,5 @@ func (h *Handler) unitExport(w http.ResponseWriter, r *http.Request) {
 
 // sendXLSX writes a finished workbook as a download named filename (ASCII).
 func sendXLSX(w http.ResponseWriter, filename string, buf *bytes.Buffer) {
-	w.Header().Set("Content-Type", org.XLSXContentType)
-	w.Header().Set("Content-Disposition", `attachment; filename="`+filename+`"`)
-	w.Header().Set("Content-Length", strconv.Itoa(buf.Len()))
-	w.Header().Set("Cache-Control", "no-store")
-	w.WriteHeader(http.StatusOK)
-	_, _ = buf.WriteTo(w)
+	sendFile(w, org.XLSXContentType, filename, buf)
 }

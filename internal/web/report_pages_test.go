@@ -179,7 +179,7 @@ func TestReportFillAndReview(t *testing.T) {
 		// The coordinator lists the units and returns the report; a comment is required.
 		coord := env.Login(t, "coord")
 		list = coord.Get("/reports?year=2026&period=2026-Q2")
-		wantInBody(t, "coordinator's list", list.Body.String(), "Báo cáo Quý II/2026 của các đơn vị", "Xã An Phú", "Xã Bình Minh",
+		wantInBody(t, "coordinator's list", list.Body.String(), "Quý II/2026: báo cáo của các đơn vị", "Xã An Phú", "Xã Bình Minh",
 			"Đôn đốc đơn vị chưa gửi", "/reports/timeliness?form=CCHC&amp;period=2026-Q2")
 		missing := coord.Get("/reports?year=2026&period=2026-Q2&status=none").Body.String()
 		wantInBody(t, "units without a report", missing, "Xã Bình Minh")

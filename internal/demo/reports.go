@@ -194,7 +194,8 @@ type demoEvent struct {
 }
 
 // buildReports writes two years of reports (the year before today's and
-// today's, periods that have started by today) on the default form.
+// today's, periods that have started by today) on the default form, then
+// a thematic request still open (buildThematic).
 func buildReports(ctx context.Context, tx *sqlx.Tx, today civil.Date) error {
 	b := &reportsBuilder{ctx: ctx, tx: tx, today: today, officer: map[int64]int64{},
 		quarters: map[int64]map[report.Period]quarterFigures{}}
@@ -228,7 +229,10 @@ func buildReports(ctx context.Context, tx *sqlx.Tx, today civil.Date) error {
 			}
 		}
 	}
-	return b.write()
+	if err := b.write(); err != nil {
+		return err
+	}
+	return b.buildThematic()
 }
 
 // load reads the form, the units that send it and the demo accounts.

@@ -124,8 +124,14 @@ func TestBuildReports(t *testing.T) {
 				t.Errorf("%s (open): %v; want drafts and early submissions, nothing accepted", code, c)
 			}
 		}
-		if len(counts) != 14 {
-			t.Errorf("reports in %d periods, want 14 (no nine-month report, nothing after today): %v", len(counts), counts)
+		if len(counts) != 15 {
+			t.Errorf("reports in %d periods, want 14 and the thematic one (no nine-month report, nothing after today): %v", len(counts), counts)
+		}
+		// The thematic request is open: some sent, some drafts, some nothing yet;
+		// it is expected in its own period only.
+		iso := counts["2026-CD-ISO"]
+		if iso[report.StatusSubmitted] == 0 || iso[report.StatusAccepted] == 0 || iso[report.StatusDraft] == 0 {
+			t.Errorf("thematic reports %v; want submitted, accepted and drafts", iso)
 		}
 
 		var returned int
@@ -138,7 +144,11 @@ func TestBuildReports(t *testing.T) {
 
 		// Every report keeps the form's rules, and says something in Vietnamese.
 		store := report.NewStore(d)
-		rs, total, err := store.List(ctx, report.ReportFilter{Limit: 1000})
+		defaultForm, err := store.FormByCode(ctx, report.DefaultFormCode)
+		if err != nil {
+			t.Fatal(err)
+		}
+		rs, total, err := store.List(ctx, report.ReportFilter{FormID: defaultForm.ID, Limit: 1000})
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -173,6 +183,17 @@ func TestBuildReports(t *testing.T) {
 		prov, err := a.Units.GetByCode(ctx, ProvinceCode)
 		if err != nil {
 			t.Fatal(err)
+		}
+		thematic, err := store.Consolidate(ctx, prov.ID, "2026-CD-ISO", ThematicFormCode)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if sent := thematic.SubmittedOnTime + thematic.SubmittedLate; thematic.Missing == 0 || sent == 0 ||
+			sent != iso[report.StatusSubmitted]+iso[report.StatusAccepted] {
+			t.Errorf("thematic tally %+v for reports %v", thematic.Tally, iso)
+		}
+		if c, err := store.Consolidate(ctx, prov.ID, "2026-Q3", ThematicFormCode); err != nil || c.Expected != 0 {
+			t.Errorf("the thematic form expects %d units in a quarter (%v), want none", c.Expected, err)
 		}
 		for _, code := range []string{"2025-Q2", "2025", "2026-Q3"} {
 			c, err := store.Consolidate(ctx, prov.ID, code, report.DefaultFormCode)

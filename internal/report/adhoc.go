@@ -38,6 +38,18 @@ var adhocCode = regexp.MustCompile(`^[A-Za-z0-9][A-Za-z0-9_-]{0,39}$`)
 // must be new and must not read as a calendar period ("2026-Q1"), so
 // periodic and ad hoc codes never clash. Errors are valid.Errors by field.
 func (s *Store) AddAdhocPeriod(ctx context.Context, in AdhocInput) (PeriodRow, error) {
+	var p PeriodRow
+	err := s.db.InTx(ctx, func(tx *sqlx.Tx) error {
+		var err error
+		p, err = AddAdhocPeriodTx(ctx, tx, in)
+		return err
+	})
+	return p, err
+}
+
+// AddAdhocPeriodTx is AddAdhocPeriod inside tx, for callers that write
+// more in the same transaction (the demo).
+func AddAdhocPeriodTx(ctx context.Context, tx *sqlx.Tx, in AdhocInput) (PeriodRow, error) {
 	in.Code, in.Title = strings.TrimSpace(in.Code), vn.CleanText(in.Title)
 	errs := valid.Errors{}
 	switch _, err := ParsePeriod(in.Code); {
@@ -75,31 +87,27 @@ func (s *Store) AddAdhocPeriod(ctx context.Context, in AdhocInput) (PeriodRow, e
 	if len(errs) > 0 {
 		return PeriodRow{}, errs
 	}
-	var p PeriodRow
-	err := s.db.InTx(ctx, func(tx *sqlx.Tx) error {
-		var t ReportType
-		err := tx.GetContext(ctx, &t, `SELECT id, code, name, period_kind, cutoff_from_day, cutoff_to_day, unit_deadline_day,
-			unit_deadline_offset, snv_deadline_day, snv_deadline_offset, grace_days, position
-			FROM report_types WHERE period_kind = '' ORDER BY position, id LIMIT 1`)
-		if err != nil {
-			if errors.Is(db.NotFound(err), db.ErrNotFound) {
-				return valid.Problemf("Lịch báo cáo chưa có loại báo cáo đột xuất, chuyên đề.")
-			}
-			return fmt.Errorf("report: ad hoc report type: %w", err)
+	var t ReportType
+	err := tx.GetContext(ctx, &t, `SELECT id, code, name, period_kind, cutoff_from_day, cutoff_to_day, unit_deadline_day,
+		unit_deadline_offset, snv_deadline_day, snv_deadline_offset, grace_days, position
+		FROM report_types WHERE period_kind = '' ORDER BY position, id LIMIT 1`)
+	if err != nil {
+		if errors.Is(db.NotFound(err), db.ErrNotFound) {
+			return PeriodRow{}, valid.Problemf("Lịch báo cáo chưa có loại báo cáo đột xuất, chuyên đề.")
 		}
-		if _, err := PeriodByCode(ctx, tx, in.Code); err == nil {
-			return valid.Errors{"code": "Đã có kỳ báo cáo mã “" + in.Code + "”."}
-		}
-		p = PeriodRow{TypeID: t.ID, TypeCode: t.Code, Code: in.Code, Title: in.Title, StartsOn: in.StartsOn, EndsOn: in.EndsOn,
-			CutoffFrom: in.StartsOn, CutoffTo: in.EndsOn, UnitDeadline: in.UnitDeadline, SNVDeadline: in.SNVDeadline,
-			LocksOn: in.UnitDeadline.AddDays(t.GraceDays)}
-		if err := tx.GetContext(ctx, &p.ID, tx.Rebind(`INSERT INTO report_periods (type_id, code, title, starts_on, ends_on,
-			cutoff_from, cutoff_to, unit_deadline, snv_deadline, locks_on) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`),
-			p.TypeID, p.Code, p.Title, p.StartsOn, p.EndsOn, p.CutoffFrom, p.CutoffTo, p.UnitDeadline, p.SNVDeadline, p.LocksOn); err != nil {
-			return fmt.Errorf("report: add ad hoc period %q: %w", in.Code, err)
-		}
-		return audit.Record(ctx, tx, audit.Entry{Action: audit.Create, Entity: "report_period", EntityID: p.ID,
-			Summary: fmt.Sprintf("Thêm kỳ báo cáo đột xuất “%s” (hạn %s)", p.Title, p.UnitDeadline.VN()), After: p})
-	})
-	return p, err
+		return PeriodRow{}, fmt.Errorf("report: ad hoc report type: %w", err)
+	}
+	if _, err := PeriodByCode(ctx, tx, in.Code); err == nil {
+		return PeriodRow{}, valid.Errors{"code": "Đã có kỳ báo cáo mã “" + in.Code + "”."}
+	}
+	p := PeriodRow{TypeID: t.ID, TypeCode: t.Code, Code: in.Code, Title: in.Title, StartsOn: in.StartsOn, EndsOn: in.EndsOn,
+		CutoffFrom: in.StartsOn, CutoffTo: in.EndsOn, UnitDeadline: in.UnitDeadline, SNVDeadline: in.SNVDeadline,
+		LocksOn: in.UnitDeadline.AddDays(t.GraceDays)}
+	if err := tx.GetContext(ctx, &p.ID, tx.Rebind(`INSERT INTO report_periods (type_id, code, title, starts_on, ends_on,
+		cutoff_from, cutoff_to, unit_deadline, snv_deadline, locks_on) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`),
+		p.TypeID, p.Code, p.Title, p.StartsOn, p.EndsOn, p.CutoffFrom, p.CutoffTo, p.UnitDeadline, p.SNVDeadline, p.LocksOn); err != nil {
+		return PeriodRow{}, fmt.Errorf("report: add ad hoc period %q: %w", in.Code, err)
+	}
+	return p, audit.Record(ctx, tx, audit.Entry{Action: audit.Create, Entity: "report_period", EntityID: p.ID,
+		Summary: fmt.Sprintf("Thêm kỳ báo cáo đột xuất “%s” (hạn %s)", p.Title, p.UnitDeadline.VN()), After: p})
 }

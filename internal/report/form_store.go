@@ -135,24 +135,30 @@ func DefinitionOf(ctx context.Context, q db.Querier, versionID int64) (Definitio
 // transaction, audited; userID (0 for none) is recorded as the version's
 // author.
 func (s *Store) SaveForm(ctx context.Context, in FormInput, userID int64) (Form, error) {
+	var saved Form
+	err := s.db.InTx(ctx, func(tx *sqlx.Tx) error {
+		var err error
+		saved, err = SaveFormTx(ctx, tx, in, userID)
+		return err
+	})
+	return saved, err
+}
+
+// SaveFormTx is SaveForm inside tx, for callers that write more in the
+// same transaction (the demo).
+func SaveFormTx(ctx context.Context, tx *sqlx.Tx, in FormInput, userID int64) (Form, error) {
 	in = in.clean()
 	var kinds, types []string
-	if err := s.db.SelectContext(ctx, &kinds, `SELECT code FROM unit_kinds`); err != nil {
+	if err := tx.SelectContext(ctx, &kinds, `SELECT code FROM unit_kinds`); err != nil {
 		return Form{}, fmt.Errorf("report: save form %q: unit kinds: %w", in.Code, err)
 	}
-	if err := s.db.SelectContext(ctx, &types, `SELECT code FROM report_types`); err != nil {
+	if err := tx.SelectContext(ctx, &types, `SELECT code FROM report_types`); err != nil {
 		return Form{}, fmt.Errorf("report: save form %q: report types: %w", in.Code, err)
 	}
 	if errs := in.check(kinds, types); len(errs) > 0 {
 		return Form{}, errs
 	}
-	var saved Form
-	err := s.db.InTx(ctx, func(tx *sqlx.Tx) error {
-		var err error
-		saved, err = saveForm(ctx, tx, in, userID)
-		return err
-	})
-	return saved, err
+	return saveForm(ctx, tx, in, userID)
 }
 
 // saveForm does SaveForm's writes in tx for a checked, cleaned input.
